@@ -1,0 +1,204 @@
+package journey
+
+import (
+	"fmt"
+	"slices"
+	"time"
+)
+
+// Timeline is the ordered history of one account's touches from both
+// teams.
+type Timeline struct {
+	// AccountID identifies the account.
+	AccountID string `json:"account_id"`
+	// Touches are the account's touches ordered by instant. Equal
+	// instants are ordered by team (marketing first), channel, type,
+	// contact, campaign and source, and then by input order.
+	Touches []Touchpoint `json:"touches"`
+}
+
+// TimelineOptions configures BuildTimelines. The zero value keeps every
+// record as its own touch.
+type TimelineOptions struct {
+	// DuplicateWindow, when positive, merges records of the same touch
+	// that were imported from different source systems. Two records are
+	// the same touch when they belong to the same account, name the same
+	// non-empty contact and the same non-empty type, come from different
+	// sources, and lie at most DuplicateWindow apart. The later record is
+	// appended to the MergedFrom of the nearest earlier record it
+	// duplicates, so both sources stay visible. Records from the same source are never
+	// merged, because one system exporting two similar rows usually means
+	// two real touches.
+	DuplicateWindow time.Duration
+}
+
+// NewTimeline builds the timeline of one account. Every touch must be
+// valid and belong to accountID.
+func NewTimeline(accountID string, touches []Touchpoint, opts TimelineOptions) (Timeline, error) {
+	if accountID == "" {
+		return Timeline{}, fmt.Errorf("journey: missing account ID for timeline")
+	}
+	sorted := make([]Touchpoint, len(touches))
+	for i := range touches {
+		if err := touches[i].Validate(); err != nil {
+			return Timeline{}, fmt.Errorf("journey: touch %d: %w", i, err)
+		}
+		if touches[i].AccountID != accountID {
+			return Timeline{}, fmt.Errorf("journey: touch %d belongs to account %q, not %q", i, touches[i].AccountID, accountID)
+		}
+		sorted[i] = touches[i]
+	}
+	slices.SortStableFunc(sorted, func(a, b Touchpoint) int { return compareTouches(&a, &b) })
+	sorted = mergeDuplicates(sorted, opts.DuplicateWindow)
+	return Timeline{AccountID: accountID, Touches: sorted}, nil
+}
+
+// BuildTimelines groups touches by account and orders each account's
+// touches by instant. Touches may come from several sources appended in
+// any order. The result is sorted by account ID. An invalid touch is an
+// error naming its index in touches.
+func BuildTimelines(touches []Touchpoint, opts TimelineOptions) ([]Timeline, error) {
+	for i := range touches {
+		if err := touches[i].Validate(); err != nil {
+			return nil, fmt.Errorf("journey: touch %d: %w", i, err)
+		}
+	}
+
+	// Count each account's touches, then copy them into one backing array
+	// so every timeline is a contiguous slice of it. This keeps grouping
+	// at one map lookup per touch and sorting per account, which is much
+	// cheaper than one global sort by account and instant.
+	slot := make(map[string]int32)
+	var counts []int
+	var ids []string
+	touchSlot := make([]int32, len(touches))
+	for i := range touches {
+		s, ok := slot[touches[i].AccountID]
+		if !ok {
+			s = int32(len(ids))
+			slot[touches[i].AccountID] = s
+			ids = append(ids, touches[i].AccountID)
+			counts = append(counts, 0)
+		}
+		touchSlot[i] = s
+		counts[s]++
+	}
+	order := make([]int32, len(ids))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return compareStrings(ids[a], ids[b]) })
+
+	start := make([]int, len(ids))
+	next := 0
+	for _, s := range order {
+		start[s] = next
+		next += counts[s]
+	}
+	backing := make([]Touchpoint, len(touches))
+	fill := slices.Clone(start)
+	for i := range touches {
+		s := touchSlot[i]
+		backing[fill[s]] = touches[i]
+		fill[s]++
+	}
+
+	timelines := make([]Timeline, len(ids))
+	for rank, s := range order {
+		own := backing[start[s] : start[s]+counts[s] : start[s]+counts[s]]
+		slices.SortStableFunc(own, func(a, b Touchpoint) int { return compareTouches(&a, &b) })
+		own = mergeDuplicates(own, opts.DuplicateWindow)
+		timelines[rank] = Timeline{AccountID: ids[s], Touches: own}
+	}
+	return timelines, nil
+}
+
+func compareStrings(a, b string) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// mergeDuplicates folds records of the same touch from different sources
+// into the nearest earlier record, in place. touches must be sorted by instant.
+func mergeDuplicates(touches []Touchpoint, window time.Duration) []Touchpoint {
+	if window <= 0 || len(touches) < 2 {
+		return touches
+	}
+	kept := touches[:0]
+	for _, t := range touches {
+		if t.Contact != "" && t.Type != "" {
+			if k := findDuplicate(kept, &t, window); k >= 0 {
+				kept[k].MergedFrom = append(kept[k].MergedFrom, t)
+				continue
+			}
+		}
+		kept = append(kept, t)
+	}
+	// Clear the tail so dropped records do not pin memory.
+	clear(touches[len(kept):])
+	return kept
+}
+
+// findDuplicate returns the index of the nearest earlier kept touch that
+// t duplicates, or -1.
+func findDuplicate(kept []Touchpoint, t *Touchpoint, window time.Duration) int {
+	for k := len(kept) - 1; k >= 0; k-- {
+		if t.Time.Sub(kept[k].Time) > window {
+			return -1
+		}
+		c := &kept[k]
+		if c.Contact != t.Contact || c.Type != t.Type {
+			continue
+		}
+		if !slices.Contains(c.Sources(), t.Source) {
+			return k
+		}
+	}
+	return -1
+}
+
+// FirstTouch returns the account's earliest touch by team, and false if
+// the team never touched the account.
+func (tl *Timeline) FirstTouch(team Team) (Touchpoint, bool) {
+	for i := range tl.Touches {
+		if tl.Touches[i].Team == team {
+			return tl.Touches[i], true
+		}
+	}
+	return Touchpoint{}, false
+}
+
+// FirstMarketing returns the account's earliest marketing touch, and false
+// if marketing never touched it.
+func (tl *Timeline) FirstMarketing() (Touchpoint, bool) { return tl.FirstTouch(Marketing) }
+
+// FirstSales returns the account's earliest sales touch, and false if
+// sales never touched it.
+func (tl *Timeline) FirstSales() (Touchpoint, bool) { return tl.FirstTouch(Sales) }
+
+// FirstTeam returns the team whose touch came first, and false for an
+// empty timeline. When the first marketing and first sales touches share
+// an instant, Marketing is returned, following the timeline's tie-break.
+func (tl *Timeline) FirstTeam() (Team, bool) {
+	if len(tl.Touches) == 0 {
+		return 0, false
+	}
+	return tl.Touches[0].Team, true
+}
+
+// FirstTouchGap returns the time from the first marketing touch to the
+// first sales touch. It is negative when sales touched the account first.
+// The boolean is false unless both teams touched the account.
+func (tl *Timeline) FirstTouchGap() (time.Duration, bool) {
+	m, okM := tl.FirstMarketing()
+	s, okS := tl.FirstSales()
+	if !okM || !okS {
+		return 0, false
+	}
+	return s.Time.Sub(m.Time), true
+}
