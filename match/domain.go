@@ -1,0 +1,291 @@
+package match
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Errors that ParseDomain, ParseEmail and NormalizeDomain wrap. Test for
+// them with errors.Is. The message of a returned error also shows the input.
+var (
+	// ErrEmpty reports an input without a host: an empty or
+	// white-space string, a placeholder such as "n/a", "none", "-" or
+	// "www", or a URL without a host such as "http://".
+	ErrEmpty = errors.New("no domain in input")
+	// ErrIPAddress reports an IPv4 or IPv6 address where a host name was
+	// expected.
+	ErrIPAddress = errors.New("IP address instead of a domain name")
+	// ErrNonPublicName reports a name that does not exist in the public DNS.
+	// Such names are single-label hosts such as "localhost" or "intranet",
+	// and names under a special-use or private-use top-level label such as
+	// .local, .localhost, .internal, .lan, .home.arpa, .invalid, .test or
+	// .onion.
+	ErrNonPublicName = errors.New("not a public domain name")
+	// ErrPublicSuffix reports a host that is itself a public suffix, such
+	// as "co.uk", "gov.uk" or "github.io", so no registrable domain exists.
+	ErrPublicSuffix = errors.New("public suffix without a registrable domain")
+	// ErrInvalidHost reports text that is not a valid host name: an empty
+	// label, a leading dot, a forbidden character, a label longer than 63
+	// octets, invalid punycode or an invalid internationalized name.
+	ErrInvalidHost = errors.New("invalid host name")
+	// ErrInputTooLong reports an input longer than MaxDomainInputLength
+	// bytes, or a host longer than 253 octets.
+	ErrInputTooLong = errors.New("input too long")
+)
+
+// MaxDomainInputLength is the longest input, in bytes, that ParseDomain and
+// ParseEmail read. Longer inputs fail with ErrInputTooLong before any other
+// work. The host inside an input is limited separately to 253 octets, the
+// DNS maximum.
+const MaxDomainInputLength = 8192
+
+// domainError wraps kind with the input and a reason.
+func domainError(kind error, input, reason string) error {
+	if len(input) > 128 {
+		input = input[:128] + "..."
+	}
+	return fmt.Errorf("match: %w: %q: %s", kind, input, reason)
+}
+
+// DomainKind is the role of a registrable domain in account matching.
+type DomainKind uint8
+
+const (
+	// KindCompany is the default: a domain that identifies one
+	// organisation.
+	KindCompany DomainKind = iota
+	// KindFreeMail is a consumer mail provider, such as gmail.com or
+	// yahoo.co.jp. An address there does not identify the holder's
+	// employer.
+	KindFreeMail
+	// KindISP is an internet provider that gives its subscribers mail
+	// addresses, such as comcast.net or btinternet.com.
+	KindISP
+	// KindDisposable is a throw-away mail service, such as
+	// mailinator.com.
+	KindDisposable
+	// KindHostedTenant is a customer's subdomain on a platform listed in
+	// the PRIVATE section of the Public Suffix List, such as
+	// shop-one.myshopify.com or someone.github.io. Each tenant is its own
+	// registrable domain, but the platform hosts many unrelated tenants.
+	KindHostedTenant
+)
+
+// String returns the kind in lower case: "company", "free mail", "internet
+// provider", "disposable" or "hosted tenant".
+func (k DomainKind) String() string {
+	switch k {
+	case KindCompany:
+		return "company"
+	case KindFreeMail:
+		return "free mail"
+	case KindISP:
+		return "internet provider"
+	case KindDisposable:
+		return "disposable"
+	case KindHostedTenant:
+		return "hosted tenant"
+	}
+	return fmt.Sprintf("DomainKind(%d)", uint8(k))
+}
+
+// Domain is the result of ParseDomain.
+//
+// Host is the full host name in lower-case ASCII, with Unicode labels
+// converted to IDNA A-labels (punycode) by the UTS #46 non-transitional
+// mapping, so "TEST.公司.CN" and "test.xn--55qx5d.cn" give the same Host.
+// Suffix is the public suffix of Host under the Public Suffix List,
+// PRIVATE section included, and Registrable is Suffix plus one label.
+type Domain struct {
+	// Host is the host name, such as "www.example.co.uk".
+	Host string
+	// Registrable is the registrable domain, such as "example.co.uk": the
+	// key to compare accounts by.
+	Registrable string
+	// Suffix is the public suffix, such as "co.uk".
+	Suffix string
+	// Section is the part of the Public Suffix List that Suffix comes from.
+	Section SuffixSection
+	// Brand is the label in front of the suffix, such as "example", in
+	// ASCII (an IDNA A-label for a Unicode name).
+	Brand string
+	// Kind separates company domains from mail providers and hosted tenants.
+	Kind DomainKind
+	// ProviderCompany reports that a mail-provider domain is also the
+	// website of the provider's own company, such as zoho.com or
+	// fastmail.com. An email address there belongs to a consumer mailbox,
+	// but a website there belongs to the provider.
+	ProviderCompany bool
+}
+
+// IsMailProvider reports whether the domain gives out mailboxes to the
+// public: free mail, internet provider or disposable.
+func (d Domain) IsMailProvider() bool {
+	return d.Kind == KindFreeMail || d.Kind == KindISP || d.Kind == KindDisposable
+}
+
+// DomainParser parses domains with a chosen public suffix list and chosen
+// mail-provider lists. Build one with NewDomainParser. A DomainParser is
+// immutable and safe for concurrent use. The zero value is not usable.
+type DomainParser struct {
+	suffixes  *SuffixList
+	icannOnly bool
+	// kinds overrides the embedded mail-domain lists: a listed domain gets
+	// the stored kind. Nil when no option changes the lists.
+	kinds map[string]mailDomainEntry
+}
+
+// DomainOption configures NewDomainParser.
+type DomainOption func(*DomainParser)
+
+// WithSuffixList makes the parser use list, for example a newer
+// public_suffix_list.dat loaded by ParseSuffixList.
+func WithSuffixList(list *SuffixList) DomainOption {
+	return func(p *DomainParser) {
+		if list != nil {
+			p.suffixes = list
+		}
+	}
+}
+
+// WithICANNSuffixesOnly makes the parser ignore the PRIVATE section of the
+// suffix list, so "shop.myshopify.com" gives "myshopify.com" and
+// "foo.uk.com" gives "uk.com". KindHostedTenant never occurs then.
+func WithICANNSuffixesOnly() DomainOption {
+	return func(p *DomainParser) {
+		p.icannOnly = true
+	}
+}
+
+var defaultDomainParser = NewDomainParser()
+
+// NewDomainParser returns a parser configured by opts. Without options it
+// behaves like the package-level ParseDomain.
+func NewDomainParser(opts ...DomainOption) *DomainParser {
+	p := &DomainParser{suffixes: DefaultSuffixList()}
+	for _, opt := range opts {
+		opt(p)
+	}
+	return p
+}
+
+// ParseDomain parses input with the default parser. See
+// DomainParser.ParseDomain for the rules.
+func ParseDomain(input string) (Domain, error) {
+	return defaultDomainParser.ParseDomain(input)
+}
+
+// NormalizeDomain returns the registrable domain of input: its public
+// suffix plus one label, in lower-case ASCII. It accepts everything
+// ParseDomain accepts and fails where ParseDomain fails.
+func NormalizeDomain(input string) (string, error) {
+	d, err := defaultDomainParser.ParseDomain(input)
+	if err != nil {
+		return "", err
+	}
+	return d.Registrable, nil
+}
+
+// NormalizeDomain returns the registrable domain of input, as the
+// package-level NormalizeDomain does, with the parser's lists.
+func (p *DomainParser) NormalizeDomain(input string) (string, error) {
+	d, err := p.ParseDomain(input)
+	if err != nil {
+		return "", err
+	}
+	return d.Registrable, nil
+}
+
+// ParseDomain finds the host in input and returns its registrable domain,
+// public suffix and kind.
+//
+// Input forms: a host name ("www.example.com"), a host followed by a port,
+// path, query or fragment ("example.com/deals", "co.uk:8081"), a URL with
+// any scheme, user info and port ("https://user:pw@www.example.com:8443/x"),
+// a scheme-relative URL ("//cdn.example.com/x.js"), an email address, a
+// "mailto:" URL, and an address in angle brackets after a display name,
+// which may be quoted and contain commas or angle brackets
+// (`"Doe, Jane <CEO>" <jane@example.com>`). Surrounding white space, upper
+// case, one trailing dot, and the ideographic (U+3002), full-width (U+FF0E)
+// and half-width (U+FF61) full stops are accepted. Unicode names are
+// converted with the UTS #46 non-transitional mapping (IDNA 2008), so a
+// Unicode host and its punycode spelling give the same result.
+//
+// Rules: the public suffix is the longest matching rule of the Public
+// Suffix List, PRIVATE section included unless WithICANNSuffixesOnly is
+// set, and an unlisted top-level label is its own suffix (the list's
+// implicit "*" rule), so "example.example" is registrable. The top-level
+// label must be alphabetic or an A-label. A label other than those of the
+// registrable domain may contain an underscore.
+//
+// Errors wrap ErrEmpty (also for placeholders such as "n/a", "none",
+// "-" and "http://"), ErrIPAddress, ErrNonPublicName, ErrPublicSuffix,
+// ErrInvalidHost and ErrInputTooLong.
+func (p *DomainParser) ParseDomain(input string) (Domain, error) {
+	in, err := splitDomainInput(input)
+	if err != nil {
+		return Domain{}, err
+	}
+	return p.parseHost(in.host, input)
+}
+
+// parseHost turns a raw host taken from input into a Domain.
+func (p *DomainParser) parseHost(rawHost, input string) (Domain, error) {
+	host, err := normalizeHost(rawHost, input)
+	if err != nil {
+		return Domain{}, err
+	}
+	if nonPublicHost(host) {
+		return Domain{}, domainError(ErrNonPublicName, input, "the name is not in the public DNS")
+	}
+	var suffix string
+	var section SuffixSection
+	if p.icannOnly {
+		suffix, section = p.suffixes.icannSuffix(host)
+	} else {
+		suffix, section = p.suffixes.PublicSuffix(host)
+	}
+	if len(suffix) >= len(host) {
+		if section == SuffixUnlisted {
+			return Domain{}, domainError(ErrNonPublicName, input, "a single-label name is not in the public DNS")
+		}
+		return Domain{}, domainError(ErrPublicSuffix, input, fmt.Sprintf("%q is a public suffix", host))
+	}
+	prefix := host[:len(host)-len(suffix)-1]
+	brand := prefix[strings.LastIndexByte(prefix, '.')+1:]
+	if strings.IndexByte(brand, '_') >= 0 {
+		return Domain{}, domainError(ErrInvalidHost, input, "the registrable domain contains an underscore")
+	}
+	d := Domain{
+		Host:        host,
+		Registrable: host[len(prefix)-len(brand):],
+		Suffix:      suffix,
+		Section:     section,
+		Brand:       brand,
+	}
+	p.classify(&d)
+	return d, nil
+}
+
+// nonPublicTopLabels are top-level labels reserved for private or special
+// use: localhost, invalid and test (RFC 6761), local (RFC 6762), onion (RFC
+// 7686), internal (reserved by ICANN in 2024), and lan, home, corp and
+// localdomain, common private-network names. "example" (RFC 6761) is left
+// out because the Public Suffix List test vectors treat "example.example"
+// as registrable.
+var nonPublicTopLabels = map[string]bool{
+	"localhost": true, "invalid": true, "test": true, "local": true,
+	"onion": true, "internal": true, "lan": true, "home": true,
+	"corp": true, "localdomain": true,
+}
+
+// nonPublicHost reports whether host lies under a special-use name.
+func nonPublicHost(host string) bool {
+	top := host[strings.LastIndexByte(host, '.')+1:]
+	if nonPublicTopLabels[top] {
+		return true
+	}
+	// home.arpa (RFC 8375) and the reverse-lookup zones under .arpa.
+	return top == "arpa" && host != "arpa"
+}

@@ -1,0 +1,186 @@
+package match
+
+import (
+	"net/netip"
+	"strings"
+)
+
+// domainInput is the part of an input that names a host, with the mailbox
+// parts when the input is an email address.
+type domainInput struct {
+	host        string // raw host, not yet validated
+	displayName string // display name before "<address>", unquoted
+	localPart   string // text before "@" when there is one
+	hasAt       bool   // the input contains "local@host"
+	isURL       bool   // the input has a scheme or starts with "//"
+}
+
+// domainPlaceholders are inputs, compared in lower case, that stand for "no
+// value" in CRM exports.
+var domainPlaceholders = map[string]bool{
+	"n/a": true, "na": true, "n.a.": true, "none": true, "null": true,
+	"nil": true, "-": true, "--": true, "---": true, "\u2013": true,
+	"\u2014": true, ".": true, "?": true, "unknown": true, "tbd": true,
+	"www": true, "www.": true, "http://www.": true, "https://www.": true,
+	"@": true, "0": true, "no website": true, "not available": true,
+}
+
+// maxPlaceholderLength is the length in bytes of the longest placeholder.
+const maxPlaceholderLength = len("https://www.")
+
+// splitDomainInput finds the host in input. It does not validate the host.
+func splitDomainInput(input string) (domainInput, error) {
+	var in domainInput
+	if len(input) > MaxDomainInputLength {
+		return in, domainError(ErrInputTooLong, input, "the input is longer than 8192 bytes")
+	}
+	s := strings.TrimSpace(input)
+	if s == "" {
+		return in, domainError(ErrEmpty, input, "the input is empty")
+	}
+	if len(s) <= maxPlaceholderLength && domainPlaceholders[strings.ToLower(s)] {
+		return in, domainError(ErrEmpty, input, "the input is a placeholder")
+	}
+	if strings.IndexByte(s, '<') >= 0 {
+		display, address, ok := splitDisplayName(s)
+		if !ok {
+			return in, domainError(ErrInvalidHost, input, "an angle bracket is not closed")
+		}
+		in.displayName, s = display, strings.TrimSpace(address)
+	}
+	if len(s) >= 7 && strings.EqualFold(s[:7], "mailto:") {
+		s = s[7:]
+		if i := strings.IndexByte(s, '?'); i >= 0 {
+			s = s[:i]
+		}
+		if i := strings.IndexByte(s, ','); i >= 0 {
+			// "mailto:a@x.com,b@y.com" lists several recipients.
+			s = s[:i]
+		}
+	} else if n := schemeLength(s); n > 0 {
+		s = s[n:]
+		in.isURL = true
+	} else if strings.HasPrefix(s, "//") {
+		s = s[2:]
+		in.isURL = true
+	}
+	// The authority ends at the first path, query or fragment delimiter. A
+	// backslash counts as a slash, as in WHATWG URL parsing.
+	if i := strings.IndexAny(s, "/?#\\"); i >= 0 {
+		s = s[:i]
+	}
+	if at := strings.LastIndexByte(s, '@'); at >= 0 {
+		in.localPart, s = s[:at], s[at+1:]
+		in.hasAt = true
+	}
+	host, err := stripPort(s, input)
+	if err != nil {
+		return in, err
+	}
+	if host == "" {
+		return in, domainError(ErrEmpty, input, "the input contains no host")
+	}
+	in.host = host
+	return in, nil
+}
+
+// schemeLength returns the length of a leading "scheme://" (RFC 3986
+// scheme syntax), or 0.
+func schemeLength(s string) int {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+		case i > 0 && ('0' <= c && c <= '9' || c == '+' || c == '-' || c == '.'):
+		case i > 0 && c == ':':
+			if strings.HasPrefix(s[i:], "://") {
+				return i + 3
+			}
+			return 0
+		default:
+			return 0
+		}
+	}
+	return 0
+}
+
+// stripPort removes a ":port" suffix and rejects IP literals.
+func stripPort(s, input string) (string, error) {
+	if strings.HasPrefix(s, "[") {
+		end := strings.IndexByte(s, ']')
+		if end < 0 {
+			return "", domainError(ErrInvalidHost, input, "a '[' is not closed")
+		}
+		if _, err := netip.ParseAddr(s[1:end]); err == nil {
+			return "", domainError(ErrIPAddress, input, "the host is an IP address")
+		}
+		return "", domainError(ErrInvalidHost, input, "the bracketed host is not an IP address")
+	}
+	colon := strings.IndexByte(s, ':')
+	if colon < 0 {
+		return s, nil
+	}
+	if strings.IndexByte(s[colon+1:], ':') >= 0 {
+		// More than one colon: an IPv6 address without brackets.
+		if _, err := netip.ParseAddr(s); err == nil {
+			return "", domainError(ErrIPAddress, input, "the host is an IP address")
+		}
+		return "", domainError(ErrInvalidHost, input, "the host contains more than one ':'")
+	}
+	port := s[colon+1:]
+	for i := 0; i < len(port); i++ {
+		if port[i] < '0' || port[i] > '9' {
+			return "", domainError(ErrInvalidHost, input, "the port is not a number")
+		}
+	}
+	return s[:colon], nil
+}
+
+// splitDisplayName splits `Display Name <address>` into the unquoted
+// display name and the address. A '<' inside a quoted string or a comment
+// is part of the name. ok is false when no '<' outside quotes is closed by
+// a '>'.
+func splitDisplayName(s string) (display, address string, ok bool) {
+	inQuote, depth := false, 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\\' && (inQuote || depth > 0):
+			i++
+		case c == '"' && depth == 0:
+			inQuote = !inQuote
+		case inQuote:
+		case c == '(':
+			depth++
+		case c == ')' && depth > 0:
+			depth--
+		case c == '<' && depth == 0:
+			end := strings.IndexByte(s[i+1:], '>')
+			if end < 0 {
+				return "", "", false
+			}
+			return unquoteDisplayName(s[:i]), s[i+1 : i+1+end], true
+		}
+	}
+	return "", "", false
+}
+
+// unquoteDisplayName trims a display name and removes its quotes and
+// backslash escapes.
+func unquoteDisplayName(s string) string {
+	s = strings.TrimSpace(s)
+	if len(s) < 2 || s[0] != '"' || s[len(s)-1] != '"' {
+		return s
+	}
+	s = s[1 : len(s)-1]
+	if strings.IndexByte(s, '\\') < 0 {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) {
+			i++
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
