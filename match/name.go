@@ -1,0 +1,180 @@
+package match
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// LegalForm is a legal form found in a company name.
+type LegalForm struct {
+	// Text is the form as the input wrote it, such as "Sp. z o.o.".
+	Text string
+	// Key is the form folded like a name key, such as "sp zoo".
+	Key string
+	// Codes lists the ISO 20275 entity legal forms that the spelling stands
+	// for, in table order. It is empty when the sources give no code, as for
+	// "Inc", which many jurisdictions use without defining it.
+	Codes []ELFCode
+}
+
+// Name is a company name taken apart by ParseName.
+type Name struct {
+	// Input is the name as given.
+	Input string
+	// Display is the legal name cleaned for people: legal forms, SEC tags
+	// and share-class notes removed, white space collapsed, format characters
+	// dropped, case and punctuation kept ("ACME WIDGETS INC /DE/" gives
+	// "ACME WIDGETS").
+	Display string
+	// Key is the comparison key of the legal name, the value NormalizeName
+	// returns.
+	Key string
+	// Tokens are the words of Key.
+	Tokens []string
+	// LegalForms lists the legal forms removed from the legal name, in the
+	// order of the input.
+	LegalForms []LegalForm
+	// TradeNames holds the keys of the trade names and former names that
+	// markers such as "d/b/a", "t/a", "aka" and "formerly" introduce, and
+	// of the division before "a division of".
+	TradeNames []string
+	// TradeDisplays holds the display forms of TradeNames, in the same order.
+	TradeDisplays []string
+	// Qualifiers holds the bracketed parts that stay in the key because they
+	// tell related companies apart, such as "India" in "Example (India) Ltd".
+	Qualifiers []string
+	// Annotations holds the parts removed as registry notes: SEC state and
+	// filing tags ("/DE/") and share-class notes ("Class A").
+	Annotations []string
+	// Placeholder reports a value that names no company: empty, "n/a",
+	// "none", "unknown", "test", "self-employed" and the like, or a
+	// free-mail domain such as "gmail.com". Placeholders must never match.
+	Placeholder bool
+}
+
+// NormalizeName returns the comparison key of a company name: the words of
+// its legal name, folded and with legal forms removed. Two spellings of one
+// company give one key: "The Acme Widgets, Inc.", "ACME WIDGETS INC /DE/"
+// and "Acme Widgets & Co." all give "acme widgets". See ParseName for the
+// rules.
+//
+// NormalizeName is idempotent, and the key holds only lower-case letters,
+// digits, letters of caseless scripts and single spaces. It runs in time
+// linear in the length of name.
+func NormalizeName(name string) string {
+	var sc nameScratch
+	sc.init()
+	sc.analyze(name)
+	legal, _ := sc.legalPart()
+	sc.writePart(legal, nil)
+	if string(sc.out) == name {
+		return name
+	}
+	return string(sc.out)
+}
+
+// ParseName takes a company name apart into its legal name, trade names,
+// legal forms, qualifiers and annotations, and computes the comparison key
+// that NormalizeName returns.
+//
+// The key is built in these steps:
+//
+//   - Characters are folded: NFKC, full case folding, accents removed,
+//     letters without a decomposition spelled in Latin (ł as l, ø as o, æ as
+//     ae, ß as ss, Turkish ı and İ as i), Cyrillic and Greek transliterated.
+//     Chinese, Japanese and Korean keep their script. Format characters such
+//     as zero-width spaces are dropped, apostrophes are dropped inside words
+//     ("McDonald's" gives "mcdonalds"), other punctuation and every kind of
+//     white space separate words, and "&" reads as "and".
+//   - One-letter words in a row become one word, so "A.B.C.", "A-B-C" and
+//     "A B C" all give "abc". Short words around a tight ampersand join, so
+//     "AT&T" gives "att".
+//   - A trailing SEC tag ("/DE/", "\DE\", "/ADR") and share-class notes in
+//     brackets ("(Class A)") are removed and listed in Annotations. Other
+//     bracketed parts ("(India)", "(UK)") stay in the key and are listed in
+//     Qualifiers, because they tell subsidiaries apart.
+//   - Trade-name markers ("d/b/a", "dba", "t/a", "trading as", "aka",
+//     "formerly", "fka") split the name: the part before is the legal name
+//     and the part after a trade name. Before "a division of" it is the other
+//     way round.
+//   - A leading "The" is dropped, and legal forms are removed from the end
+//     ("Inc", "GmbH & Co. KG", "Pty Ltd", "S.A. de C.V.") and, for forms
+//     written first in their jurisdiction, from the start ("PT", "OOO",
+//     "SIA", "S.C."), repeatedly, so stacked forms all go. Forms written
+//     without spaces (株式会社, 有限公司, 주식회사) are cut from the start
+//     or end of the word. Forms are never removed inside a word or in the
+//     middle of a name, and at least one word always stays, so a name that is
+//     only a legal term keeps it.
+//   - Unambiguous abbreviations are spelled out: "intl" as "international",
+//     "corp" as "corporation", "mfg" as "manufacturing", "svcs" as
+//     "services", "bros" as "brothers", "natl" as "national", "grp" as
+//     "group", "hldgs" as "holdings", "mgmt" as "management" and "sys" as
+//     "systems". Ambiguous ones stay as written, because a wrong expansion
+//     cannot be undone in the key: "tech" (technology, technologies,
+//     technical) and "assoc" (associates, association) are left to the
+//     comparison of tokens.
+//
+// ParseName never fails; a name without letters or digits gives an empty key
+// and is a placeholder.
+func ParseName(name string) Name {
+	var sc nameScratch
+	sc.init()
+	n := Name{Input: name}
+	sc.analyze(name)
+	legal, hasTrade := sc.legalPart()
+	sc.writePart(legal, &n)
+	n.Key = string(sc.out)
+	n.Display = sc.display(legal)
+	if hasTrade {
+		for p := uint16(0); p < sc.parts; p++ {
+			if p == legal {
+				continue
+			}
+			sc.writePart(p, nil)
+			if len(sc.out) == 0 {
+				continue
+			}
+			n.TradeNames = append(n.TradeNames, string(sc.out))
+			n.TradeDisplays = append(n.TradeDisplays, sc.display(p))
+		}
+	}
+	if n.Key == "" && len(n.TradeNames) > 0 {
+		n.Key, n.Display = n.TradeNames[0], n.TradeDisplays[0]
+		n.TradeNames, n.TradeDisplays = n.TradeNames[1:], n.TradeDisplays[1:]
+		if len(n.TradeNames) == 0 {
+			n.TradeNames, n.TradeDisplays = nil, nil
+		}
+	}
+	if n.Key != "" {
+		n.Tokens = strings.Split(n.Key, " ")
+	}
+	sc.collectGroups(&n)
+	if sc.tag != "" {
+		n.Annotations = append(n.Annotations, sc.tag)
+	}
+	n.Placeholder = isPlaceholderName(n.Key, name)
+	return n
+}
+
+// analyze tokenizes s and marks annotations and trade-name parts.
+func (sc *nameScratch) analyze(s string) {
+	if !isASCII(s) && needsComposition(s) {
+		s = norm.NFKC.String(s)
+	}
+	sc.input = s
+	sc.tokenize(s)
+	sc.merge()
+	sc.markGroups()
+	sc.markParts()
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,166 @@
+package match
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// legalFormRecord is one spelling of a legal form as the source lists give
+// it, with the ELF codes it stands for as "CODE:CC" or "CODE:CC-SUB" pairs
+// separated by spaces, or an empty string when no ELF code is known.
+type legalFormRecord struct {
+	alias string
+	codes string
+}
+
+// legalFormEntry is one legal form in the lookup index.
+type legalFormEntry struct {
+	key   string // the alias as a key, such as "sp zoo" or "gmbh and co kg"
+	codes []ELFCode
+	// prefix allows stripping the form from the start of a name. Forms
+	// written first in their jurisdiction, such as "PT", "OOO" and "SIA".
+	prefix bool
+	// initialismOnly limits prefix stripping to spellings with dots or
+	// slashes, because the bare word is common ("A/S" but not "As").
+	initialismOnly bool
+}
+
+// legalFormIndex finds legal forms by their key. It is built once at init
+// and never changed after.
+type legalFormIndex struct {
+	bySequence map[string]int32
+	entries    []legalFormEntry
+	maxTokens  int
+	// scriptForms are legal forms in scripts written without spaces
+	// (株式会社, 有限公司, 주식회사), longest first, matched at the start or
+	// end of a word.
+	scriptForms []int32
+}
+
+// legalForms is set once by init and read-only after. A plain variable
+// initializer would form a cycle, because building the index tokenizes the
+// aliases and the tokenizer consults the index.
+var legalForms *legalFormIndex
+
+func init() {
+	legalForms = buildLegalForms()
+}
+
+// legalFormPrefixes are the keys of legal forms that their jurisdictions
+// write before the name. Keys marked true are stripped only when written
+// with dots or slashes, because the bare word is common in names.
+var legalFormPrefixes = map[string]bool{
+	"pt": false, "cv": false, "ooo": false, "oao": false, "zao": false, "pao": false,
+	"ao": false, "tov": false, "too": false, "sia": false, "uab": false, "ab": false,
+	"jsc": false, "ojsc": false, "cjsc": false, "pjsc": false, "llc": false,
+	"sc": true, "as": true, "ud": false, "tbk pt": false, "ik": false, "chp": false,
+	"ip": false, "oo": false, "sp": false, "ps": false, "pp": false, "kk": false,
+	"ood": false, "eood": false, "ad": false, "ead": false, "dd": false, "doo": false,
+}
+
+// legalFormSeed lists the common forms, so the key never depends on the
+// generated table for them alone.
+var legalFormSeed = []string{
+	"Inc", "Incorporated", "Corp", "Corporation", "Co", "Company", "Cos", "Companies",
+	"LLC", "L.L.C.", "Ltd", "Limited", "PLC", "LP", "L.P.", "LLP", "GmbH", "AG", "SA",
+	"SAS", "SRL", "BV", "NV", "AB", "AS", "A/S", "Oy", "Oyj", "SpA", "Pty", "Pty Ltd",
+	"Pvt", "Pvt Ltd", "Private Limited", "& Co", "and Company", "Co Ltd", "KG",
+	"GmbH & Co KG", "Sp. z o.o.", "spol. s r.o.", "S.A. de C.V.", "S. de R.L. de C.V.",
+	"s.r.o.", "a.s.", "Kft", "Zrt", "Nyrt", "Bhd", "Sdn Bhd", "Tbk", "PT", "OOO",
+	"ООО", "ОАО", "ЗАО", "ПАО", "АО", "SIA", "UAB", "SE", "SARL", "EURL", "SCA",
+	"K.K.", "Kabushiki Kaisha", "NA", "N.A.", "PC", "PLLC", "LLLP", "GP",
+	"株式会社", "有限会社", "合同会社", "有限公司", "股份有限公司", "有限责任公司",
+	"有限責任公司", "股份公司", "주식회사", "유한회사", "유한책임회사",
+}
+
+// legalFormStoplist holds keys that the source lists give as legal forms
+// but that are ordinary words at the end of company names, so stripping them
+// would merge different companies ("Northern Trust" and "Northern").
+var legalFormStoplist = map[string]bool{
+	"trust": true, "foundation": true, "association": true, "partnership": true,
+	"partners": true, "bank": true, "fund": true, "society": true, "union": true,
+	"cooperative": true, "coop": true, "group": true, "holding": true, "holdings": true,
+	"branch": true, "church": true, "club": true, "mutual": true, "estate": true,
+	"state": true, "government": true, "agency": true, "trustee": true, "institute": true,
+	"institution": true, "university": true, "school": true, "college": true,
+	"hospital": true, "council": true, "authority": true, "federation": true,
+	"chamber": true, "syndicate": true, "cartel": true, "consortium": true, "office": true,
+	"firm": true, "enterprise": true, "enterprises": true, "trading": true, "industries": true,
+	"the": true, "and": true, "of": true, "is": true, "an": true, "a": true, "in": true,
+	"on": true, "at": true, "by": true, "to": true, "or": true, "for": true, "it": true,
+	"de": true, "des": true, "du": true, "la": true, "le": true, "el": true, "del": true,
+	"di": true, "da": true, "do": true, "en": true, "et": true, "y": true, "und": true,
+	"van": true, "von": true, "der": true, "den": true, "mit": true, "with": true,
+	"public": true, "private": true, "limited liability": false,
+}
+
+// ELFCode is one entity legal form of ISO 20275 with the jurisdiction that
+// defines it.
+type ELFCode struct {
+	// Code is the four-character ELF code, such as "2HBR" for the German
+	// GmbH.
+	Code string
+	// Jurisdiction is the ISO 3166-1 alpha-2 country code, or the ISO
+	// 3166-2 subdivision code for sub-national forms such as "US-DE".
+	Jurisdiction string
+}
+
+func buildLegalForms() *legalFormIndex {
+	ix := &legalFormIndex{bySequence: make(map[string]int32, 8192)}
+	add := func(alias, codes string) {
+		key := legalFormKey(alias)
+		if key == "" || legalFormStoplist[key] {
+			return
+		}
+		id, ok := ix.bySequence[key]
+		if !ok {
+			id = int32(len(ix.entries))
+			ix.bySequence[key] = id
+			onlyInitialism, prefix := legalFormPrefixes[key]
+			ix.entries = append(ix.entries, legalFormEntry{key: key, prefix: prefix, initialismOnly: onlyInitialism})
+			if n := strings.Count(key, " ") + 1; n > ix.maxTokens {
+				ix.maxTokens = n
+			}
+		}
+		e := &ix.entries[id]
+		for _, pair := range strings.Fields(codes) {
+			code, jurisdiction, _ := strings.Cut(pair, ":")
+			if !containsELF(e.codes, code, jurisdiction) {
+				e.codes = append(e.codes, ELFCode{Code: code, Jurisdiction: jurisdiction})
+			}
+		}
+	}
+	for _, alias := range legalFormSeed {
+		add(alias, "")
+	}
+	for id, e := range ix.entries {
+		if r, _ := utf8.DecodeRuneInString(e.key); keepsScript(r) && !strings.Contains(e.key, " ") {
+			ix.entries[id].prefix = true
+			ix.scriptForms = append(ix.scriptForms, int32(id))
+		}
+	}
+	sort.SliceStable(ix.scriptForms, func(i, j int) bool {
+		return len(ix.entries[ix.scriptForms[i]].key) > len(ix.entries[ix.scriptForms[j]].key)
+	})
+	return ix
+}
+
+func containsELF(codes []ELFCode, code, jurisdiction string) bool {
+	for _, c := range codes {
+		if c.Code == code && c.Jurisdiction == jurisdiction {
+			return true
+		}
+	}
+	return false
+}
+
+// legalFormKey folds a legal form alias the way names are folded, so that
+// "Sp. z o.o." and "SP Z O O" both give "sp zoo".
+func legalFormKey(alias string) string {
+	var sc nameScratch
+	sc.init()
+	sc.tokenize(alias)
+	sc.merge()
+	return string(sc.text)
+}

@@ -1,0 +1,511 @@
+package match
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// maxNameParts caps the legal and trade parts of one name. Markers past the
+// cap stay in the last part as words.
+const maxNameParts = 8
+
+// word returns the text of token i of the merged name.
+func (sc *nameScratch) word(i int) string {
+	t := sc.toks[i]
+	return string(sc.text[t.start:t.end])
+}
+
+// markGroups marks bracket groups that are share-class notes or legal
+// forms, so they leave the key.
+func (sc *nameScratch) markGroups() {
+	toks := sc.toks
+	for i := 0; i < len(toks); {
+		g := toks[i].group
+		if g == 0 {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && toks[j].group == g {
+			j++
+		}
+		text := sc.text[toks[i].start:toks[j-1].end]
+		if isShareClassNote(sc, i, j) {
+			for k := i; k < j; k++ {
+				toks[k].flags |= tokDropped | tokAnnotation
+			}
+		} else if _, ok := legalForms.bySequence[string(text)]; ok && (i > 0 || j < len(toks)) {
+			for k := i; k < j; k++ {
+				toks[k].flags |= tokDropped | tokLegalGroup
+			}
+		}
+		i = j
+	}
+}
+
+// isShareClassNote reports whether tokens [i, j) are a share-class or
+// listing note such as "Class A", "Series B", "ADR" or "publ".
+func isShareClassNote(sc *nameScratch, i, j int) bool {
+	switch sc.word(i) {
+	case "class", "series":
+		return j-i <= 4
+	case "common", "ordinary", "preferred", "pref", "voting", "nonvoting":
+		return j-i <= 3
+	}
+	if j-i == 1 {
+		switch sc.word(i) {
+		case "adr", "ads", "gdr", "new", "old", "publ", "the", "reit", "etf":
+			return true
+		}
+	}
+	return false
+}
+
+// markerAt returns the number of tokens of a trade-name marker at token i,
+// or 0, and whether the marker is "a division of", which puts the legal
+// name after it.
+func (sc *nameScratch) markerAt(i int) (n int, division bool) {
+	next := func(k int, want string) bool {
+		return i+k < len(sc.toks) && sc.word(i+k) == want
+	}
+	switch sc.word(i) {
+	case "dba", "aka", "fka", "nka":
+		return 1, false
+	case "ta":
+		if sc.toks[i].flags&tokInitialism != 0 {
+			return 1, false
+		}
+	case "formerly":
+		if next(1, "known") && next(2, "as") {
+			return 3, false
+		}
+		return 1, false
+	case "trading":
+		if next(1, "as") {
+			return 2, false
+		}
+	case "doing":
+		if next(1, "business") && next(2, "as") {
+			return 3, false
+		}
+	case "also", "now":
+		if next(1, "known") && next(2, "as") {
+			return 3, false
+		}
+	case "a":
+		if next(1, "division") && next(2, "of") {
+			return 3, true
+		}
+	case "division":
+		if next(1, "of") {
+			return 2, true
+		}
+	}
+	return 0, false
+}
+
+// markParts splits the name at trade-name markers. A marker inside brackets
+// ("(formerly Acme Ltd)") ends its part at the closing bracket.
+func (sc *nameScratch) markParts() {
+	sc.parts = 1
+	cur := uint16(0)
+	resume, markerGroup := uint16(0), int32(0)
+	toks := sc.toks
+	for i := 0; i < len(toks); i++ {
+		if markerGroup != 0 && toks[i].group != markerGroup {
+			cur, markerGroup = resume, 0
+		}
+		if i > 0 && sc.parts < maxNameParts && toks[i].flags&tokDropped == 0 {
+			if n, division := sc.markerAt(i); n > 0 && i+n < len(toks) {
+				for k := i; k < i+n; k++ {
+					toks[k].flags |= tokDropped | tokMarker
+					toks[k].part = cur
+				}
+				p := sc.parts
+				sc.parts++
+				sc.division[p] = division
+				if toks[i].group != 0 && markerGroup == 0 {
+					resume, markerGroup = cur, toks[i].group
+				}
+				cur = p
+				i += n - 1
+				continue
+			}
+		}
+		toks[i].part = cur
+	}
+}
+
+// legalPart returns the part that holds the legal name and whether the name
+// has trade parts.
+func (sc *nameScratch) legalPart() (uint16, bool) {
+	if sc.parts > 1 && sc.division[1] {
+		return 1, true
+	}
+	return 0, sc.parts > 1
+}
+
+// writePart writes the key of part p to sc.out. With n set, it also
+// records the legal forms it removes.
+func (sc *nameScratch) writePart(p uint16, n *Name) {
+	sc.part = sc.part[:0]
+	sc.partTok = sc.partTok[:0]
+	sc.out = sc.out[:0]
+	for _, t := range sc.toks {
+		if t.part != p || t.flags&tokDropped != 0 {
+			continue
+		}
+		if len(sc.partTok) > 0 {
+			sc.part = append(sc.part, ' ')
+		}
+		u := t
+		u.start = int32(len(sc.part))
+		sc.part = append(sc.part, sc.text[t.start:t.end]...)
+		u.end = int32(len(sc.part))
+		sc.partTok = append(sc.partTok, u)
+	}
+	sc.strip(n)
+	for i := sc.keepLo; i < sc.keepHi; i++ {
+		if i == sc.coreHi {
+			i = sc.qualLo
+			if i >= sc.keepHi {
+				break
+			}
+		}
+		if len(sc.out) > 0 {
+			sc.out = append(sc.out, ' ')
+		}
+		t := sc.partTok[i]
+		w := sc.part[t.start:t.end]
+		if long, ok := nameAbbreviations[string(w)]; ok {
+			sc.out = append(sc.out, long...)
+		} else {
+			sc.out = append(sc.out, w...)
+		}
+	}
+}
+
+// partWord returns the text of tokens [i, j) of the current part, joined by
+// single spaces.
+func (sc *nameScratch) partWords(i, j int) []byte {
+	return sc.part[sc.partTok[i].start:sc.partTok[j-1].end]
+}
+
+// strip removes a leading "The" and legal forms from both ends of the
+// current part and sets the kept ranges: [keepLo, coreHi) for the name and
+// [qualLo, keepHi) for a trailing bracketed qualifier.
+func (sc *nameScratch) strip(n *Name) {
+	hi := len(sc.partTok)
+	lo := 0
+	core := hi
+	sc.qualLo, sc.keepHi = hi, hi
+	if hi > 1 && sc.partTok[hi-1].group != 0 {
+		g := sc.partTok[hi-1].group
+		j := hi - 1
+		for j > 0 && sc.partTok[j-1].group == g {
+			j--
+		}
+		if j > 0 {
+			core, sc.qualLo = j, j
+		}
+	}
+	ix := legalForms
+	for changed := true; changed; {
+		changed = false
+		if core-lo >= 2 && string(sc.partWords(lo, lo+1)) == "the" {
+			lo++
+			changed = true
+		}
+		for l := min(ix.maxTokens, core-lo-1); l >= 1; l-- {
+			id, ok := ix.bySequence[string(sc.partWords(lo, lo+l))]
+			if !ok || !ix.entries[id].prefix {
+				continue
+			}
+			if ix.entries[id].initialismOnly && sc.partTok[lo].flags&tokInitialism == 0 {
+				continue
+			}
+			sc.recordForm(n, id, lo, lo+l)
+			lo += l
+			changed = true
+			break
+		}
+		for l := min(ix.maxTokens, core-lo-1); l >= 1; l-- {
+			id, ok := ix.bySequence[string(sc.partWords(core-l, core))]
+			if !ok {
+				continue
+			}
+			sc.recordForm(n, id, core-l, core)
+			core -= l
+			changed = true
+			if core-lo >= 2 && isConnector(sc.partWords(core-1, core)) {
+				core--
+			}
+			break
+		}
+	}
+	if core > lo && len(ix.scriptForms) > 0 {
+		sc.stripScriptForms(n, lo, core)
+	}
+	sc.keepLo, sc.coreHi = lo, core
+	if core == hi {
+		sc.qualLo = hi
+	}
+}
+
+// stripScriptForms cuts legal forms written without spaces, such as
+// 株式会社 or 有限公司, from the start of the first word and the end of the
+// last word of [lo, hi), keeping at least one character of the word.
+func (sc *nameScratch) stripScriptForms(n *Name, lo, hi int) {
+	ix := legalForms
+	first := &sc.partTok[lo]
+	if r, _ := utf8.DecodeRune(sc.part[first.start:first.end]); keepsScript(r) {
+		for _, id := range ix.scriptForms {
+			k := ix.entries[id].key
+			w := sc.part[first.start:first.end]
+			if len(w) > len(k) && string(w[:len(k)]) == k {
+				sc.recordScriptForm(n, id, first, true)
+				first.start += int32(len(k))
+				break
+			}
+		}
+	}
+	last := &sc.partTok[hi-1]
+	if r, _ := utf8.DecodeLastRune(sc.part[last.start:last.end]); keepsScript(r) {
+		for _, id := range ix.scriptForms {
+			k := ix.entries[id].key
+			w := sc.part[last.start:last.end]
+			if len(w) > len(k) && string(w[len(w)-len(k):]) == k {
+				sc.recordScriptForm(n, id, last, false)
+				last.end -= int32(len(k))
+				break
+			}
+		}
+	}
+}
+
+// recordScriptForm adds a legal form cut from the start or end of token t
+// to n. The input text of the form is found by its length in runes, which
+// folding keeps for the scripts in question.
+func (sc *nameScratch) recordScriptForm(n *Name, id int32, t *nameToken, atStart bool) {
+	if n == nil {
+		return
+	}
+	e := &legalForms.entries[id]
+	runes := utf8.RuneCountInString(e.key)
+	orig := sc.input[t.ostart:t.oend]
+	text := e.key
+	if utf8.RuneCountInString(orig) >= runes {
+		if atStart {
+			end := 0
+			for k := 0; k < runes; k++ {
+				_, size := utf8.DecodeRuneInString(orig[end:])
+				end += size
+			}
+			text = orig[:end]
+			t.ostart += int32(end)
+		} else {
+			start := len(orig)
+			for k := 0; k < runes; k++ {
+				_, size := utf8.DecodeLastRuneInString(orig[:start])
+				start -= size
+			}
+			text = orig[start:]
+			t.oend = t.ostart + int32(start)
+		}
+	}
+	sc.addForm(n, LegalForm{Text: text, Key: e.key, Codes: append([]ELFCode(nil), e.codes...)}, t.ostart)
+}
+
+// addForm inserts f, found at input offset start, into n.LegalForms in
+// input order.
+func (sc *nameScratch) addForm(n *Name, f LegalForm, start int32) {
+	at := len(n.LegalForms)
+	for at > 0 && sc.formStarts[at-1] > start {
+		at--
+	}
+	n.LegalForms = append(n.LegalForms, LegalForm{})
+	copy(n.LegalForms[at+1:], n.LegalForms[at:])
+	n.LegalForms[at] = f
+	sc.formStarts = append(sc.formStarts, 0)
+	copy(sc.formStarts[at+1:], sc.formStarts[at:])
+	sc.formStarts[at] = start
+}
+
+// recordForm adds the legal form made of tokens [i, j) of the current part
+// to n, in input order.
+func (sc *nameScratch) recordForm(n *Name, id int32, i, j int) {
+	if n == nil {
+		return
+	}
+	e := &legalForms.entries[id]
+	start, end := sc.partTok[i].ostart, sc.partTok[j-1].oend
+	f := LegalForm{
+		Text:  cleanDisplay(sc.input[start:extendDots(sc.input, int(end))]),
+		Key:   e.key,
+		Codes: append([]ELFCode(nil), e.codes...),
+	}
+	sc.addForm(n, f, start)
+}
+
+// extendDots moves end past dots that close an abbreviation, as in "Inc.".
+func extendDots(s string, end int) int {
+	for end < len(s) && s[end] == '.' {
+		end++
+	}
+	return end
+}
+
+// isConnector reports whether w joins two legal forms, as "&" in "GmbH & Co.
+// KG" or "y" in "S.A. y Cía.".
+func isConnector(w []byte) bool {
+	switch string(w) {
+	case "and", "und", "et", "y", "en", "og", "och":
+		return true
+	}
+	return false
+}
+
+// nameAbbreviations spells out abbreviations that have one meaning in
+// company names. Ambiguous ones ("tech", "assoc") are not listed, so the
+// token comparison handles them.
+var nameAbbreviations = map[string]string{
+	"intl": "international", "corp": "corporation", "mfg": "manufacturing",
+	"svcs": "services", "bros": "brothers", "natl": "national", "grp": "group",
+	"hldgs": "holdings", "hldg": "holding", "mgmt": "management", "sys": "systems",
+	"inds": "industries", "assn": "association", "cos": "companies", "ctr": "center",
+	"labs": "laboratories", "lab": "laboratory", "finl": "financial", "svc": "service",
+	"mfrs": "manufacturers", "dept": "department",
+}
+
+// display returns the display form of the part last written by writePart.
+func (sc *nameScratch) display(p uint16) string {
+	if sc.keepLo >= sc.keepHi {
+		return ""
+	}
+	var b strings.Builder
+	sc.appendDisplaySpan(&b, sc.keepLo, sc.coreHi)
+	if sc.qualLo < sc.keepHi {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		sc.appendDisplaySpan(&b, sc.qualLo, sc.keepHi)
+	}
+	return b.String()
+}
+
+// appendDisplaySpan writes the input text of tokens [i, j) of the current
+// part, with the brackets and closing dots that belong to it.
+func (sc *nameScratch) appendDisplaySpan(b *strings.Builder, i, j int) {
+	if i >= j {
+		return
+	}
+	s := sc.input
+	start, end := int(sc.partTok[i].ostart), int(sc.partTok[j-1].oend)
+	if sc.partTok[i].group != 0 && start > 0 && strings.IndexByte("([{", s[start-1]) >= 0 {
+		start--
+	}
+	if sc.partTok[j-1].flags&(tokInitialism|tokSingle) != 0 {
+		end = extendDots(s, end)
+	}
+	open := 0
+	for k := start; k < end; k++ {
+		switch s[k] {
+		case '(', '[', '{':
+			open++
+		case ')', ']', '}':
+			open--
+		}
+	}
+	for open > 0 && end < len(s) {
+		c := s[end]
+		if c == ')' || c == ']' || c == '}' {
+			open--
+		} else if c != ' ' && c != '.' {
+			break
+		}
+		end++
+	}
+	b.WriteString(cleanDisplay(s[start:end]))
+}
+
+// cleanDisplay collapses white space, drops format characters and trims
+// separators left at either end.
+func cleanDisplay(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+			space = b.Len() > 0
+			continue
+		case unicode.Is(unicode.Cf, r):
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return strings.TrimRight(b.String(), " ,;:-/")
+}
+
+// collectGroups fills the qualifiers, annotations and bracketed legal forms
+// of n.
+func (sc *nameScratch) collectGroups(n *Name) {
+	toks := sc.toks
+	for i := 0; i < len(toks); {
+		g := toks[i].group
+		if g == 0 {
+			i++
+			continue
+		}
+		j := i + 1
+		marker := toks[i].flags&tokMarker != 0
+		for j < len(toks) && toks[j].group == g {
+			marker = marker || toks[j].flags&tokMarker != 0
+			j++
+		}
+		text := cleanDisplay(sc.input[toks[i].ostart:toks[j-1].oend])
+		switch {
+		case marker:
+		case toks[i].flags&tokAnnotation != 0:
+			n.Annotations = append(n.Annotations, text)
+		case toks[i].flags&tokLegalGroup != 0:
+			id := legalForms.bySequence[string(sc.text[toks[i].start:toks[j-1].end])]
+			e := &legalForms.entries[id]
+			sc.addForm(n, LegalForm{Text: text, Key: e.key, Codes: append([]ELFCode(nil), e.codes...)}, toks[i].ostart)
+		default:
+			n.Qualifiers = append(n.Qualifiers, text)
+		}
+		i = j
+	}
+}
+
+// placeholderKeys are keys of values that name no company.
+var placeholderKeys = map[string]bool{
+	"": true, "na": true, "none": true, "unknown": true, "test": true, "testing": true,
+	"self employed": true, "selfemployed": true, "self": true, "student": true,
+	"private": true, "null": true, "nil": true, "nan": true, "tbd": true, "tba": true,
+	"not applicable": true, "not available": true, "no company": true, "nocompany": true,
+	"individual": true, "private individual": true, "freelance": true, "freelancer": true,
+	"retired": true, "unemployed": true, "homemaker": true, "personal": true,
+	"other": true, "x": true, "xx": true, "xxx": true, "asdf": true, "test company": true,
+	"no name": true, "noname": true, "not provided": true, "none provided": true,
+	"sample": true, "dummy": true, "company": true, "my company": true, "mycompany": true,
+	"no": true, "nothing": true, "undefined": true, "unknown company": true,
+}
+
+// isPlaceholderName reports whether key, or the input itself, is a value
+// that names no company.
+func isPlaceholderName(key, input string) bool {
+	if placeholderKeys[key] {
+		return true
+	}
+	s := trimSpaceASCII(input)
+	if strings.IndexByte(s, '.') > 0 && strings.IndexAny(s, " \t") < 0 {
+		return IsFreeMail(s)
+	}
+	return false
+}
