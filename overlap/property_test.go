@@ -1,0 +1,153 @@
+package overlap
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// randomInput returns a random universe and sets, with members outside the
+// universe and repeated members mixed in.
+func randomInput(rng *rand.Rand) ([]string, []Set) {
+	universe := make([]string, rng.IntN(60))
+	for i := range universe {
+		universe[i] = fmt.Sprintf("u%d", rng.IntN(80))
+	}
+	sets := make([]Set, 1+rng.IntN(6))
+	for i := range sets {
+		sets[i].Name = fmt.Sprintf("set%d", i)
+		for range rng.IntN(50) {
+			sets[i].Members = append(sets[i].Members, fmt.Sprintf("u%d", rng.IntN(100)))
+		}
+		if rng.IntN(3) == 0 {
+			for range rng.IntN(5) {
+				sets[i].Links = append(sets[i].Links, Link{
+					Record:  fmt.Sprintf("r%d", rng.IntN(10)),
+					Account: fmt.Sprintf("u%d", rng.IntN(90)),
+				})
+			}
+		}
+	}
+	return universe, sets
+}
+
+// shuffled returns a copy of the input with sets, members, links and the
+// universe in a new random order.
+func shuffled(rng *rand.Rand, universe []string, sets []Set) ([]string, []Set) {
+	u := slices.Clone(universe)
+	rng.Shuffle(len(u), func(i, j int) { u[i], u[j] = u[j], u[i] })
+	out := make([]Set, len(sets))
+	for i, s := range sets {
+		m := slices.Clone(s.Members)
+		rng.Shuffle(len(m), func(i, j int) { m[i], m[j] = m[j], m[i] })
+		l := slices.Clone(s.Links)
+		rng.Shuffle(len(l), func(i, j int) { l[i], l[j] = l[j], l[i] })
+		out[i] = Set{Name: s.Name, Members: m, Links: l}
+	}
+	rng.Shuffle(len(out), func(i, j int) { out[i], out[j] = out[j], out[i] })
+	return u, out
+}
+
+func TestComputeProperties(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for trial := range 300 {
+		universe, sets := randomInput(rng)
+		r, err := Compute(universe, sets...)
+		require.NoError(t, err)
+
+		t.Run(fmt.Sprint(trial), func(t *testing.T) {
+			checkRegionSums(t, r)
+			checkAgainstMaps(t, r, universe, sets)
+			checkMetricRanges(t, r)
+
+			want, err := json.Marshal(r)
+			require.NoError(t, err)
+			u2, s2 := shuffled(rng, universe, sets)
+			r2, err := Compute(u2, s2...)
+			require.NoError(t, err)
+			got, err := json.Marshal(r2)
+			require.NoError(t, err)
+			assert.True(t, bytes.Equal(want, got), "report changed when the input order changed")
+		})
+	}
+}
+
+func checkRegionSums(t *testing.T, r *Report) {
+	t.Helper()
+	total, union := 0, 0
+	sizes := make([]int, len(r.Sets))
+	for _, region := range r.Regions {
+		assert.Positive(t, region.Count, "regions are non-empty")
+		assert.Len(t, region.Members, region.Count)
+		assert.True(t, slices.IsSorted(region.Members), "members are sorted")
+		total += region.Count
+		if region.Key() != 0 {
+			union += region.Count
+		}
+		for i := range r.Sets {
+			if region.Key()&(1<<i) != 0 {
+				sizes[i] += region.Count
+			}
+		}
+	}
+	assert.Equal(t, r.Universe.Size, total, "regions add up to the universe")
+	assert.Equal(t, r.UnionSize, union, "regions in some set add up to the union")
+	for i, s := range r.Sets {
+		assert.Equal(t, s.Size, sizes[i], "regions inside %s add up to its size", s.Name)
+	}
+}
+
+// checkAgainstMaps recomputes set sizes and outside members with maps.
+func checkAgainstMaps(t *testing.T, r *Report, universe []string, sets []Set) {
+	t.Helper()
+	inUniverse := map[string]bool{}
+	for _, id := range universe {
+		inUniverse[id] = true
+	}
+	for _, s := range sets {
+		inside, outside := map[string]bool{}, map[string]bool{}
+		add := func(id string) {
+			if inUniverse[id] || len(universe) == 0 {
+				inside[id] = true
+			} else {
+				outside[id] = true
+			}
+		}
+		for _, id := range s.Members {
+			add(id)
+		}
+		for _, l := range s.Links {
+			add(l.Account)
+		}
+		summary := r.Sets[r.setIndex(s.Name)]
+		assert.Equal(t, len(inside), summary.Size, "size of %s", s.Name)
+		assert.Equal(t, sortedKeys(outside), summary.Outside, "outside of %s", s.Name)
+	}
+}
+
+func checkMetricRanges(t *testing.T, r *Report) {
+	t.Helper()
+	for _, m := range r.Metrics {
+		v, ok := m.Value.Value()
+		if !ok {
+			assert.Zero(t, m.Value.Denominator)
+			continue
+		}
+		assert.False(t, math.IsNaN(v) || math.IsInf(v, 0), "metric %s is %v", m.Key(), v)
+		upper := 1.0
+		if m.Name == MetricLift {
+			a := r.Sets[r.setIndex(m.Sets[0])].Size
+			b := r.Sets[r.setIndex(m.Sets[1])].Size
+			upper = float64(r.Universe.Size) / float64(max(a, b))
+		}
+		assert.GreaterOrEqual(t, v, 0.0, "metric %s", m.Key())
+		assert.LessOrEqual(t, v, upper+1e-12, "metric %s", m.Key())
+	}
+}
