@@ -137,15 +137,17 @@ type DomainParser struct {
 }
 
 // DomainOption configures NewDomainParser.
-type DomainOption func(*DomainParser)
+type DomainOption func(*DomainParser) error
 
 // WithSuffixList makes the parser use list, for example a newer
 // public_suffix_list.dat loaded by ParseSuffixList.
 func WithSuffixList(list *SuffixList) DomainOption {
-	return func(p *DomainParser) {
-		if list != nil {
-			p.suffixes = list
+	return func(p *DomainParser) error {
+		if list == nil || (list.rules == nil && list != defaultSuffixList) {
+			return errors.New("match: WithSuffixList needs a list from DefaultSuffixList or ParseSuffixList")
 		}
+		p.suffixes = list
+		return nil
 	}
 }
 
@@ -153,21 +155,27 @@ func WithSuffixList(list *SuffixList) DomainOption {
 // suffix list, so "shop.myshopify.com" gives "myshopify.com" and
 // "foo.uk.com" gives "uk.com". KindHostedTenant never occurs then.
 func WithICANNSuffixesOnly() DomainOption {
-	return func(p *DomainParser) {
+	return func(p *DomainParser) error {
 		p.icannOnly = true
+		return nil
 	}
 }
 
-var defaultDomainParser = NewDomainParser()
+// defaultDomainParser serves the package-level functions. It is never
+// changed after initialization.
+var defaultDomainParser = &DomainParser{suffixes: defaultSuffixList}
 
-// NewDomainParser returns a parser configured by opts. Without options it
-// behaves like the package-level ParseDomain.
-func NewDomainParser(opts ...DomainOption) *DomainParser {
-	p := &DomainParser{suffixes: DefaultSuffixList()}
+// NewDomainParser returns a parser configured by opts, or the first error
+// an option reports. Without options it behaves like the package-level
+// ParseDomain.
+func NewDomainParser(opts ...DomainOption) (*DomainParser, error) {
+	p := &DomainParser{suffixes: defaultSuffixList}
 	for _, opt := range opts {
-		opt(p)
+		if err := opt(p); err != nil {
+			return nil, err
+		}
 	}
-	return p
+	return p, nil
 }
 
 // ParseDomain parses input with the default parser. See
@@ -232,34 +240,42 @@ func (p *DomainParser) ParseDomain(input string) (Domain, error) {
 
 // parseHost turns a raw host taken from input into a Domain.
 func (p *DomainParser) parseHost(rawHost, input string) (Domain, error) {
-	host, err := normalizeHost(rawHost, input)
+	h, err := normalizeHost(rawHost, input)
 	if err != nil {
 		return Domain{}, err
 	}
-	if nonPublicHost(host) {
+	name := h.name
+	if nonPublicHost(name) {
 		return Domain{}, domainError(ErrNonPublicName, input, "the name is not in the public DNS")
 	}
+
 	var suffix string
 	var section SuffixSection
 	if p.icannOnly {
-		suffix, section = p.suffixes.icannSuffix(host)
+		suffix, section = p.suffixes.icannSuffix(name)
 	} else {
-		suffix, section = p.suffixes.PublicSuffix(host)
+		suffix, section = p.suffixes.PublicSuffix(name)
 	}
-	if len(suffix) >= len(host) {
+	if len(suffix) >= len(name) {
 		if section == SuffixUnlisted {
 			return Domain{}, domainError(ErrNonPublicName, input, "a single-label name is not in the public DNS")
 		}
-		return Domain{}, domainError(ErrPublicSuffix, input, fmt.Sprintf("%q is a public suffix", host))
+		return Domain{}, domainError(ErrPublicSuffix, input, fmt.Sprintf("%q is a public suffix", name))
 	}
-	prefix := host[:len(host)-len(suffix)-1]
+
+	prefix := name[:len(name)-len(suffix)-1]
 	brand := prefix[strings.LastIndexByte(prefix, '.')+1:]
-	if strings.IndexByte(brand, '_') >= 0 {
+	registrableStart := len(prefix) - len(brand)
+	if h.strictEnd > registrableStart {
+		return Domain{}, domainError(ErrInvalidHost, input, h.strictReason)
+	}
+	registrable := name[registrableStart:]
+	if strings.IndexByte(registrable, '_') >= 0 {
 		return Domain{}, domainError(ErrInvalidHost, input, "the registrable domain contains an underscore")
 	}
 	d := Domain{
-		Host:        host,
-		Registrable: host[len(prefix)-len(brand):],
+		Host:        name,
+		Registrable: registrable,
 		Suffix:      suffix,
 		Section:     section,
 		Brand:       brand,

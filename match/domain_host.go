@@ -21,102 +21,167 @@ const maxLabelLength = 63
 // ideographic full stop. strings.Replacer is safe for concurrent use.
 var domainDots = strings.NewReplacer("\u3002", ".", "\uff0e", ".", "\uff61", ".")
 
-// normalizeHost returns host as lower-case IDNA A-labels without a trailing
-// dot. It rejects IP addresses and hosts that are not valid DNS names. An
-// underscore is accepted here, and ParseDomain rejects it in the registrable
-// domain.
-func normalizeHost(host, input string) (string, error) {
-	ascii, upper := true, false
-	for i := 0; i < len(host); i++ {
-		c := host[i]
-		if c >= 0x80 {
+// host is a host name in lower-case ASCII with the position of its
+// rightmost label that is not a valid IDNA 2008 host label.
+type host struct {
+	name string
+	// strictEnd is the end offset in name of the rightmost label that
+	// fails the strict check, or -1. ParseDomain rejects the host when
+	// that label lies inside the registrable domain.
+	strictEnd int
+	// strictReason says why that label fails.
+	strictReason string
+}
+
+// normalizeHost returns raw as lower-case IDNA A-labels without a trailing
+// dot. Every label must be a valid DNS label in the loose sense of the
+// WHATWG URL Standard (no forbidden domain code point). The result records
+// the rightmost label that also fails the strict host-name rules, so that
+// ParseDomain can accept a malformed subdomain under a valid registrable
+// domain, as browsers do.
+func normalizeHost(raw, input string) (host, error) {
+	ascii := true
+	for i := 0; i < len(raw); i++ {
+		if raw[i] >= 0x80 {
 			ascii = false
 			break
 		}
-		if 'A' <= c && c <= 'Z' {
-			upper = true
-		}
 	}
 	if !ascii {
-		host = domainDots.Replace(host)
+		raw = domainDots.Replace(raw)
 	}
-	host = strings.TrimSuffix(host, ".")
-	if host == "" {
-		return "", domainError(ErrEmpty, input, "the host is empty")
+	raw = strings.TrimSuffix(raw, ".")
+	if raw == "" {
+		return host{}, domainError(ErrEmpty, input, "the host is empty")
 	}
-	if len(host) > 4*maxHostLength {
-		return "", domainError(ErrInvalidHost, input, "the host is longer than 253 octets")
+	// A non-ASCII label takes at most 4 bytes per rune before conversion,
+	// so a longer raw host cannot fit in 253 octets of A-labels.
+	if len(raw) > 4*maxHostLength {
+		return host{}, domainError(ErrInputTooLong, input, "the host is longer than 253 octets")
 	}
-	if !ascii && hasNonASCII(host) {
-		a, err := idna.Lookup.ToASCII(host)
-		if err != nil {
-			return "", domainError(ErrInvalidHost, input, "the host is not a valid internationalized domain name")
-		}
-		host = a
-	} else if upper {
-		host = strings.ToLower(host)
-	}
-	if len(host) > maxHostLength {
-		return "", domainError(ErrInvalidHost, input, "the host is longer than 253 octets")
-	}
-	if err := checkHostLabels(host, input); err != nil {
-		return "", err
-	}
-	return host, nil
-}
-
-// checkHostLabels checks the labels of a lower-case ASCII host: 1 to 63
-// octets of letters, digits, hyphens and underscores, no hyphen at either
-// end, valid punycode after "xn--", and an alphabetic or "xn--" top-level
-// label (RFC 1123 section 2.1), which also rejects IPv4 addresses.
-func checkHostLabels(host, input string) error {
-	start := 0
-	for start <= len(host) {
-		end := strings.IndexByte(host[start:], '.')
+	h := host{strictEnd: -1}
+	var b strings.Builder
+	changed := false
+	for start := 0; start <= len(raw); {
+		end := strings.IndexByte(raw[start:], '.')
 		if end < 0 {
-			end = len(host)
+			end = len(raw)
 		} else {
 			end += start
 		}
-		label := host[start:end]
-		if label == "" {
-			return domainError(ErrInvalidHost, input, "the host has an empty label")
+		label, reason, err := normalizeLabel(raw[start:end], input)
+		if err != nil {
+			return host{}, err
 		}
-		if len(label) > maxLabelLength {
-			return domainError(ErrInvalidHost, input, "a label is longer than 63 octets")
+		if label != raw[start:end] && !changed {
+			changed = true
+			b.Grow(len(raw) + 16)
+			b.WriteString(raw[:start])
 		}
-		if label[0] == '-' || label[len(label)-1] == '-' {
-			return domainError(ErrInvalidHost, input, "a label starts or ends with a hyphen")
+		if changed {
+			b.WriteString(label)
 		}
-		for i := 0; i < len(label); i++ {
-			c := label[i]
-			if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || c == '_') {
-				return domainError(ErrInvalidHost, input, fmt.Sprintf("the host contains the character %q", rune(c)))
+		if reason != "" {
+			h.strictEnd, h.strictReason = b.Len(), reason
+			if !changed {
+				h.strictEnd = end
 			}
 		}
-		if strings.HasPrefix(label, "xn--") {
-			u, err := idna.Lookup.ToUnicode(label)
-			if err != nil || u == label {
-				return domainError(ErrInvalidHost, input, fmt.Sprintf("the label %q is not valid punycode", label))
-			}
-			if back, err := idna.Lookup.ToASCII(u); err != nil || back != label {
-				return domainError(ErrInvalidHost, input, fmt.Sprintf("the label %q is not valid punycode", label))
-			}
+		if end == len(raw) {
+			break
 		}
-		if end == len(host) {
-			return checkTopLabel(host, label, input)
+		if changed {
+			b.WriteByte('.')
 		}
 		start = end + 1
 	}
-	return nil
+	h.name = raw
+	if changed {
+		h.name = b.String()
+	}
+	if len(h.name) > maxHostLength {
+		return host{}, domainError(ErrInputTooLong, input, "the host is longer than 253 octets")
+	}
+	top := h.name[strings.LastIndexByte(h.name, '.')+1:]
+	if err := checkTopLabel(h.name, top, input); err != nil {
+		return host{}, err
+	}
+	return h, nil
+}
+
+// normalizeLabel returns one label in lower-case ASCII. reason is non-empty
+// when the label breaks the strict rules (letters, digits, hyphens and
+// underscores, no hyphen at either end, valid punycode after "xn--") but is
+// still a loose WHATWG label. err is set when it is not even that.
+func normalizeLabel(label, input string) (out, reason string, err error) {
+	if label == "" {
+		return "", "", domainError(ErrInvalidHost, input, "the host has an empty label")
+	}
+	if hasNonASCII(label) {
+		a, idnaErr := idna.Lookup.ToASCII(label)
+		if idnaErr != nil || hasNonASCII(a) || strings.IndexByte(a, '.') >= 0 {
+			return "", "", domainError(ErrInvalidHost, input, fmt.Sprintf("the label %q is not a valid internationalized label", label))
+		}
+		label = a
+	} else {
+		label = asciiLower(label)
+	}
+	if len(label) > maxLabelLength {
+		return "", "", domainError(ErrInvalidHost, input, "a label is longer than 63 octets")
+	}
+	for i := 0; i < len(label); i++ {
+		c := label[i]
+		if c <= ' ' || c == 0x7f || strings.IndexByte(forbiddenDomainCodePoints, c) >= 0 {
+			return "", "", domainError(ErrInvalidHost, input, fmt.Sprintf("the host contains the character %q", rune(c)))
+		}
+		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || c == '_') && reason == "" {
+			reason = fmt.Sprintf("the label %q contains the character %q", label, rune(c))
+		}
+	}
+	if reason != "" {
+		return label, reason, nil
+	}
+	if label[0] == '-' || label[len(label)-1] == '-' {
+		return label, fmt.Sprintf("the label %q starts or ends with a hyphen", label), nil
+	}
+	if strings.HasPrefix(label, "xn--") && !validALabel(label) {
+		return label, fmt.Sprintf("the label %q is not valid punycode", label), nil
+	}
+	return label, "", nil
+}
+
+// forbiddenDomainCodePoints are the printable ASCII characters that the
+// WHATWG URL Standard forbids in a domain, besides controls and space.
+const forbiddenDomainCodePoints = "#%/:<>?@[\\]^|"
+
+// validALabel reports whether an "xn--" label decodes to a valid U-label
+// and encodes back to itself.
+func validALabel(label string) bool {
+	u, err := idna.Lookup.ToUnicode(label)
+	if err != nil || u == label {
+		return false
+	}
+	back, err := idna.Lookup.ToASCII(u)
+	return err == nil && back == label
+}
+
+// asciiLower lower-cases ASCII letters, allocating only when needed.
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			return strings.ToLower(s)
+		}
+	}
+	return s
 }
 
 // checkTopLabel rejects IP addresses and top-level labels that are not
-// alphabetic. Inputs such as "127.0.0" or "0x7f.1" are IPv4 addresses to a
+// alphabetic or A-labels (RFC 1123 section 2.1 requires an alphabetic top
+// label). Inputs such as "127.0.0" or "0x7f.1" are IPv4 addresses to a
 // WHATWG URL parser, so a host whose labels are all numbers is reported as
 // an IP address.
 func checkTopLabel(host, top, input string) error {
-	if strings.HasPrefix(top, "xn--") {
+	if strings.HasPrefix(top, "xn--") && validALabel(top) {
 		return nil
 	}
 	alphabetic := true
@@ -132,28 +197,25 @@ func checkTopLabel(host, top, input string) error {
 	if _, err := netip.ParseAddr(host); err == nil || allNumericLabels(host) {
 		return domainError(ErrIPAddress, input, "the host is an IP address")
 	}
-	return domainError(ErrInvalidHost, input, fmt.Sprintf("the top-level label %q is not alphabetic", top))
+	return domainError(ErrInvalidHost, input, fmt.Sprintf("the top-level label %q is neither alphabetic nor a valid A-label", top))
 }
 
-// allNumericLabels reports whether every label is a decimal, octal or 0x
-// hexadecimal number, the forms a URL parser reads as IPv4 parts.
+// allNumericLabels reports whether host has at most four labels and each
+// is a decimal, octal or 0x hexadecimal number, the forms a URL parser
+// reads as IPv4 parts.
 func allNumericLabels(host string) bool {
 	labels := strings.Split(host, ".")
 	if len(labels) > 4 {
 		return false
 	}
 	for _, label := range labels {
-		digits := label
-		if strings.HasPrefix(label, "0x") {
-			digits = label[2:]
-		}
-		if digits == "" && label != "0x" {
+		digits, isHex := strings.CutPrefix(label, "0x")
+		if digits == "" && !isHex {
 			return false
 		}
 		for i := 0; i < len(digits); i++ {
 			c := digits[i]
-			hex := digits != label && ('a' <= c && c <= 'f')
-			if !('0' <= c && c <= '9') && !hex {
+			if !('0' <= c && c <= '9') && !(isHex && 'a' <= c && c <= 'f') {
 				return false
 			}
 		}

@@ -28,42 +28,57 @@ var domainPlaceholders = map[string]bool{
 // maxPlaceholderLength is the length in bytes of the longest placeholder.
 const maxPlaceholderLength = len("https://www.")
 
-// splitDomainInput finds the host in input. It does not validate the host.
-func splitDomainInput(input string) (domainInput, error) {
-	var in domainInput
+// trimAddressInput removes what surrounds an address or URL: white space,
+// a display name with angle brackets, and a "mailto:" prefix with its
+// query. It rejects long, empty and placeholder inputs.
+func trimAddressInput(input string) (rest, displayName string, mailto bool, err error) {
 	if len(input) > MaxDomainInputLength {
-		return in, domainError(ErrInputTooLong, input, "the input is longer than 8192 bytes")
+		return "", "", false, domainError(ErrInputTooLong, input, "the input is longer than 8192 bytes")
 	}
 	s := strings.TrimSpace(input)
 	if s == "" {
-		return in, domainError(ErrEmpty, input, "the input is empty")
+		return "", "", false, domainError(ErrEmpty, input, "the input is empty")
 	}
 	if len(s) <= maxPlaceholderLength && domainPlaceholders[strings.ToLower(s)] {
-		return in, domainError(ErrEmpty, input, "the input is a placeholder")
+		return "", "", false, domainError(ErrEmpty, input, "the input is a placeholder")
 	}
 	if strings.IndexByte(s, '<') >= 0 {
 		display, address, ok := splitDisplayName(s)
 		if !ok {
-			return in, domainError(ErrInvalidHost, input, "an angle bracket is not closed")
+			return "", "", false, domainError(ErrInvalidHost, input, "an angle bracket is not closed")
 		}
-		in.displayName, s = display, strings.TrimSpace(address)
+		displayName, s = display, strings.TrimSpace(address)
 	}
 	if len(s) >= 7 && strings.EqualFold(s[:7], "mailto:") {
 		s = s[7:]
-		if i := strings.IndexByte(s, '?'); i >= 0 {
+		// "mailto:a@x.com,b@y.com?subject=Hi" lists several recipients
+		// and header fields, so the first recipient is kept.
+		if i := strings.IndexAny(s, "?,"); i >= 0 {
 			s = s[:i]
 		}
-		if i := strings.IndexByte(s, ','); i >= 0 {
-			// "mailto:a@x.com,b@y.com" lists several recipients.
-			s = s[:i]
-		}
-	} else if n := schemeLength(s); n > 0 {
-		s = s[n:]
-		in.isURL = true
-	} else if strings.HasPrefix(s, "//") {
-		s = s[2:]
-		in.isURL = true
+		mailto = true
 	}
+	return s, displayName, mailto, nil
+}
+
+// splitDomainInput finds the host in input. It does not validate the host.
+func splitDomainInput(input string) (domainInput, error) {
+	var in domainInput
+	s, displayName, mailto, err := trimAddressInput(input)
+	if err != nil {
+		return in, err
+	}
+	in.displayName = displayName
+	if !mailto {
+		if n := schemeLength(s); n > 0 {
+			s = s[n:]
+			in.isURL = true
+		} else if strings.HasPrefix(s, "//") {
+			s = s[2:]
+			in.isURL = true
+		}
+	}
+
 	// The authority ends at the first path, query or fragment delimiter. A
 	// backslash counts as a slash, as in WHATWG URL parsing.
 	if i := strings.IndexAny(s, "/?#\\"); i >= 0 {

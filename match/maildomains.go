@@ -1,6 +1,7 @@
 package match
 
 import (
+	"fmt"
 	"strings"
 	"sync"
 )
@@ -13,8 +14,6 @@ type mailDomainEntry struct {
 	// providerCompany marks a provider domain that is also its company's
 	// website, such as zoho.com.
 	providerCompany bool
-	// subdomains makes the entry cover every subdomain too.
-	subdomains bool
 }
 
 // embeddedMailDomains maps each listed domain to its entry. It is built on
@@ -28,10 +27,11 @@ var embeddedMailDomains = sync.OnceValue(func() map[string]mailDomainEntry {
 			list = rest
 		}
 	}
-	// Later lists win, so a domain on several lists ends as the most
-	// specific kind: disposable, then internet provider, then free mail.
+	// The generator makes the lists disjoint. An entry covers subdomains
+	// because lookupMailDomain walks up from the host, so the zones of
+	// disposable-email-domains' wildcard.json need no flag.
 	add(disposableMailDomains, mailDomainEntry{kind: KindDisposable})
-	add(disposableMailZones, mailDomainEntry{kind: KindDisposable, subdomains: true})
+	add(disposableMailZones, mailDomainEntry{kind: KindDisposable})
 	add(ispMailDomains, mailDomainEntry{kind: KindISP})
 	add(freeMailDomains, mailDomainEntry{kind: KindFreeMail})
 	add(providerCompanyFreeMailDomains, mailDomainEntry{kind: KindFreeMail, providerCompany: true})
@@ -39,8 +39,9 @@ var embeddedMailDomains = sync.OnceValue(func() map[string]mailDomainEntry {
 	return m
 })
 
-// lookupMailDomain returns the list entry for host or one of its parents
-// down to registrable, the most specific first.
+// lookupMailDomain returns the list entry for host or, failing that, for the
+// nearest parent of host down to registrable. Entries from the parser's
+// options take precedence over the embedded lists at each level.
 func (p *DomainParser) lookupMailDomain(host, registrable string) (mailDomainEntry, bool) {
 	lists := embeddedMailDomains()
 	for name := host; ; {
@@ -68,6 +69,56 @@ func (p *DomainParser) classify(d *Domain) {
 	}
 	if d.Section == SuffixPrivate && !registryPrivateSuffix(d.Suffix) {
 		d.Kind = KindHostedTenant
+	}
+}
+
+// MailDomainSource describes one upstream list that the embedded
+// mail-domain lists are built from.
+type MailDomainSource struct {
+	// Name is the npm package name.
+	Name string
+	// Version is the package version the lists were generated from.
+	Version string
+	// License is the package's SPDX license identifier.
+	License string
+	// URL is the package's page on the npm registry.
+	URL string
+	// Count is the number of the package's domains that are in the
+	// embedded lists after curation. A domain listed by several packages
+	// counts for each.
+	Count int
+}
+
+// MailDomainSources returns the upstream lists of the embedded free-mail,
+// internet-provider and disposable domains, for license notices.
+func MailDomainSources() []MailDomainSource {
+	return append([]MailDomainSource(nil), mailDomainSources[:]...)
+}
+
+// WithMailDomains classifies domains as kind, overriding the embedded
+// lists: KindFreeMail, KindISP or KindDisposable adds a domain to that
+// list, and KindCompany removes it from every list. An entry also covers
+// the subdomains of the domain. NewDomainParser returns an error for
+// another kind or an invalid domain.
+func WithMailDomains(kind DomainKind, domains ...string) DomainOption {
+	return func(p *DomainParser) error {
+		if kind != KindCompany && kind != KindFreeMail && kind != KindISP && kind != KindDisposable {
+			return fmt.Errorf("match: WithMailDomains accepts company, free mail, internet provider or disposable, not %s", kind)
+		}
+		for _, domain := range domains {
+			h, err := normalizeHost(strings.TrimSpace(domain), domain)
+			if err != nil {
+				return err
+			}
+			if h.strictEnd >= 0 {
+				return domainError(ErrInvalidHost, domain, h.strictReason)
+			}
+			if p.kinds == nil {
+				p.kinds = make(map[string]mailDomainEntry)
+			}
+			p.kinds[h.name] = mailDomainEntry{kind: kind}
+		}
+		return nil
 	}
 }
 
