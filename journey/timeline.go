@@ -2,6 +2,8 @@ package journey
 
 import (
 	"fmt"
+	"runtime"
+	"sync"
 	"slices"
 	"time"
 )
@@ -48,7 +50,7 @@ func NewTimeline(accountID string, touches []Touchpoint, opts TimelineOptions) (
 		}
 		sorted[i] = touches[i]
 	}
-	slices.SortStableFunc(sorted, func(a, b Touchpoint) int { return compareTouches(&a, &b) })
+	sortTouches(sorted)
 	sorted = mergeDuplicates(sorted, opts.DuplicateWindow)
 	return Timeline{AccountID: accountID, Touches: sorted}, nil
 }
@@ -64,12 +66,12 @@ func BuildTimelines(touches []Touchpoint, opts TimelineOptions) ([]Timeline, err
 		}
 	}
 
-	// Count each account's touches, then copy them into one backing array
-	// so every timeline is a contiguous slice of it. This keeps grouping
-	// at one map lookup per touch and sorting per account, which is much
-	// cheaper than one global sort by account and instant.
+	// Group in two passes: count each account's touches, then copy every
+	// touch once into a contiguous range per account. Reading the input
+	// sequentially and sorting each account's range where it lies keeps
+	// memory access local, which matters more than the comparisons once
+	// the input is larger than the CPU caches.
 	slot := make(map[string]int32)
-	var counts []int
 	var ids []string
 	touchSlot := make([]int32, len(touches))
 	for i := range touches {
@@ -78,10 +80,8 @@ func BuildTimelines(touches []Touchpoint, opts TimelineOptions) ([]Timeline, err
 			s = int32(len(ids))
 			slot[touches[i].AccountID] = s
 			ids = append(ids, touches[i].AccountID)
-			counts = append(counts, 0)
 		}
 		touchSlot[i] = s
-		counts[s]++
 	}
 	order := make([]int32, len(ids))
 	for i := range order {
@@ -89,28 +89,118 @@ func BuildTimelines(touches []Touchpoint, opts TimelineOptions) ([]Timeline, err
 	}
 	slices.SortFunc(order, func(a, b int32) int { return compareStrings(ids[a], ids[b]) })
 
-	start := make([]int, len(ids))
-	next := 0
-	for _, s := range order {
-		start[s] = next
-		next += counts[s]
+	// Each worker scatters one contiguous part of the input. Its offsets
+	// within an account follow those of the workers before it, so every
+	// account's range keeps input order whatever the scheduling.
+	parts := splitRange(len(touches), runtime.GOMAXPROCS(0))
+	partCounts := make([][]int, len(parts))
+	forEachParallel(len(parts), func(p int) {
+		counts := make([]int, len(ids))
+		for i := parts[p][0]; i < parts[p][1]; i++ {
+			counts[touchSlot[i]]++
+		}
+		partCounts[p] = counts
+	})
+	starts := make([]int, len(ids)+1)
+	partOffsets := make([][]int, len(parts))
+	for p := range parts {
+		partOffsets[p] = make([]int, len(ids))
+	}
+	for rank, s := range order {
+		next := starts[rank]
+		for p := range parts {
+			partOffsets[p][s] = next
+			next += partCounts[p][s]
+		}
+		starts[rank+1] = next
 	}
 	backing := make([]Touchpoint, len(touches))
-	fill := slices.Clone(start)
-	for i := range touches {
-		s := touchSlot[i]
-		backing[fill[s]] = touches[i]
-		fill[s]++
-	}
+	forEachParallel(len(parts), func(p int) {
+		offsets := partOffsets[p]
+		for i := parts[p][0]; i < parts[p][1]; i++ {
+			s := touchSlot[i]
+			backing[offsets[s]] = touches[i]
+			offsets[s]++
+		}
+	})
 
 	timelines := make([]Timeline, len(ids))
-	for rank, s := range order {
-		own := backing[start[s] : start[s]+counts[s] : start[s]+counts[s]]
-		slices.SortStableFunc(own, func(a, b Touchpoint) int { return compareTouches(&a, &b) })
+	forEachParallel(len(ids), func(rank int) {
+		own := backing[starts[rank]:starts[rank+1]:starts[rank+1]]
+		sortTouches(own)
 		own = mergeDuplicates(own, opts.DuplicateWindow)
-		timelines[rank] = Timeline{AccountID: ids[s], Touches: own}
-	}
+		timelines[rank] = Timeline{AccountID: ids[order[rank]], Touches: own}
+	})
 	return timelines, nil
+}
+
+// sortTouches sorts touches stably with compareTouches. It sorts a small
+// permutation and then moves each touch along the permutation's cycles,
+// because swapping Touchpoint values directly costs a large copy per swap
+// and a sorted copy would double the memory for big inputs.
+func sortTouches(touches []Touchpoint) {
+	if len(touches) < 2 {
+		return
+	}
+	perm := make([]int32, len(touches))
+	for i := range perm {
+		perm[i] = int32(i)
+	}
+	slices.SortStableFunc(perm, func(a, b int32) int { return compareTouches(&touches[a], &touches[b]) })
+
+	// perm[k] is the index of the touch that belongs at k. Follow each
+	// cycle once, marking a finished position by setting perm[k] = k.
+	for start := range perm {
+		if perm[start] == int32(start) {
+			continue
+		}
+		saved := touches[start]
+		k := start
+		for {
+			from := int(perm[k])
+			perm[k] = int32(k)
+			if from == start {
+				touches[k] = saved
+				break
+			}
+			touches[k] = touches[from]
+			k = from
+		}
+	}
+}
+
+// splitRange splits [0, n) into at most parts contiguous [from, to) ranges.
+func splitRange(n, parts int) [][2]int {
+	parts = max(1, min(parts, n))
+	ranges := make([][2]int, parts)
+	for p := range parts {
+		ranges[p] = [2]int{p * n / parts, (p + 1) * n / parts}
+	}
+	return ranges
+}
+
+// forEachParallel calls fn(i) for every i in [0, n), spreading the calls
+// over GOMAXPROCS goroutines. fn must only write to state owned by i, so
+// the result does not depend on scheduling.
+func forEachParallel(n int, fn func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers <= 1 {
+		for i := range n {
+			fn(i)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	chunk := (n + workers - 1) / workers
+	for w := range workers {
+		from, to := w*chunk, min((w+1)*chunk, n)
+		wg.Go(func() {
+			for i := from; i < to; i++ {
+				fn(i)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 func compareStrings(a, b string) int {

@@ -2,6 +2,7 @@ package journey
 
 import (
 	"math/rand/v2"
+	"slices"
 	"testing"
 	"time"
 
@@ -166,4 +167,44 @@ func TestTimelineNoMergeWithoutWindow(t *testing.T) {
 	tl, err := NewTimeline("a", []Touchpoint{a, b}, TimelineOptions{})
 	require.NoError(t, err)
 	assert.Len(t, tl.Touches, 2)
+}
+
+func TestSortTouchesMatchesStableSort(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	channels := []string{"a", "b", "c"}
+	for trial := range 200 {
+		n := rng.IntN(40)
+		touches := make([]Touchpoint, n)
+		for i := range touches {
+			touches[i] = Touchpoint{
+				AccountID: "a",
+				Time:      t0.Add(time.Duration(rng.IntN(5)) * time.Minute),
+				Team:      Team(1 + rng.IntN(2)),
+				Channel:   channels[rng.IntN(len(channels))],
+				Weight:    float64(i), // identifies the input position
+			}
+		}
+		want := slices.Clone(touches)
+		slices.SortStableFunc(want, func(a, b Touchpoint) int { return compareTouches(&a, &b) })
+		sortTouches(touches)
+		require.Equal(t, want, touches, "trial %d", trial)
+	}
+}
+
+func TestBuildTimelinesMatchesPerAccountBuild(t *testing.T) {
+	touches := syntheticTouches(5000, 37)
+	all, err := BuildTimelines(touches, TimelineOptions{})
+	require.NoError(t, err)
+	require.Len(t, all, 37)
+	for _, tl := range all {
+		var own []Touchpoint
+		for _, tp := range touches {
+			if tp.AccountID == tl.AccountID {
+				own = append(own, tp)
+			}
+		}
+		single, err := NewTimeline(tl.AccountID, own, TimelineOptions{})
+		require.NoError(t, err)
+		require.Equal(t, single.Touches, tl.Touches, "account %s", tl.AccountID)
+	}
 }

@@ -1,0 +1,61 @@
+package journey
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+	"time"
+)
+
+// syntheticTouches returns n touches spread over the given number of
+// accounts in random order, from a fixed seed.
+func syntheticTouches(n, accounts int) []Touchpoint {
+	rng := rand.New(rand.NewPCG(7, 11))
+	ids := make([]string, accounts)
+	for i := range ids {
+		ids[i] = fmt.Sprintf("acct-%06d", i)
+	}
+	channels := []string{"email", "web", "paid search", "webinar", "event", "call", "meeting", "direct"}
+	base := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	touches := make([]Touchpoint, n)
+	for i := range touches {
+		c := rng.IntN(len(channels))
+		team := Marketing
+		if c >= 5 {
+			team = Sales
+		}
+		touches[i] = Touchpoint{
+			AccountID: ids[rng.IntN(accounts)],
+			Time:      base.Add(time.Duration(rng.Int64N(int64(365 * 24 * time.Hour)))),
+			Team:      team,
+			Channel:   channels[c],
+			Source:    "crm",
+		}
+	}
+	return touches
+}
+
+// BenchmarkBuildTimelines10M builds timelines for 10,000,000 touches over
+// 100,000 accounts, the size recorded in docs/benchmarks-journey.md. Run it
+// with -benchtime 1x, because one iteration takes seconds.
+func BenchmarkBuildTimelines10M(b *testing.B) {
+	touches := syntheticTouches(10_000_000, 100_000)
+	for b.Loop() {
+		timelines, err := BuildTimelines(touches, TimelineOptions{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(timelines) != 100_000 {
+			b.Fatalf("got %d timelines", len(timelines))
+		}
+	}
+}
+
+func BenchmarkBuildTimelines100k(b *testing.B) {
+	touches := syntheticTouches(100_000, 1_000)
+	for b.Loop() {
+		if _, err := BuildTimelines(touches, TimelineOptions{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
