@@ -160,7 +160,7 @@ func ParseName(name string) Name {
 
 // analyze tokenizes s and marks annotations and trade-name parts.
 func (sc *nameScratch) analyze(s string) {
-	if !isASCII(s) && needsComposition(s) {
+	if !isASCIIName(s) && needsComposition(s) {
 		s = norm.NFKC.String(s)
 	}
 	sc.input = s
@@ -170,7 +170,7 @@ func (sc *nameScratch) analyze(s string) {
 	sc.markParts()
 }
 
-func isASCII(s string) bool {
+func isASCIIName(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			return false

@@ -35,10 +35,10 @@ type foldEntry struct {
 // general punctuation, letter-like symbols and number forms.
 const foldTableLimit = 0x2500
 
-// asciiClass and asciiLower classify and lower-case ASCII in the fast path.
+// nameASCIIClass and nameASCIILower classify and lower-case ASCII in the fast path.
 // foldTable holds the folded form of the runes from 0x80 to foldTableLimit.
 var (
-	asciiClass, asciiLower = buildASCIITables()
+	nameASCIIClass, nameASCIILower = buildNameASCIITables()
 	foldTable              = buildFoldTable()
 )
 
@@ -72,31 +72,31 @@ var foldSeparators = map[rune]bool{
 	'™': true, '℠': true, '®': true, '©': true, '℗': true, '·': true,
 }
 
-func buildASCIITables() (asciiClass [128]runeClass, asciiLower [128]byte) {
+func buildNameASCIITables() (nameASCIIClass [128]runeClass, nameASCIILower [128]byte) {
 	for c := 0; c < 128; c++ {
 		b := byte(c)
-		asciiLower[c] = b
+		nameASCIILower[c] = b
 		switch {
 		case b >= 'a' && b <= 'z', b >= '0' && b <= '9':
-			asciiClass[c] = classLetter
+			nameASCIIClass[c] = classLetter
 		case b >= 'A' && b <= 'Z':
-			asciiClass[c] = classLetter
-			asciiLower[c] = b + 'a' - 'A'
+			nameASCIIClass[c] = classLetter
+			nameASCIILower[c] = b + 'a' - 'A'
 		case b == '\'' || b == '`':
-			asciiClass[c] = classIgnore
+			nameASCIIClass[c] = classIgnore
 		case b == '&':
-			asciiClass[c] = classAmpersand
+			nameASCIIClass[c] = classAmpersand
 		case b == '(' || b == '[' || b == '{':
-			asciiClass[c] = classOpen
+			nameASCIIClass[c] = classOpen
 		case b == ')' || b == ']' || b == '}':
-			asciiClass[c] = classClose
+			nameASCIIClass[c] = classClose
 		case b == '/' || b == '\\':
-			asciiClass[c] = classSlash
+			nameASCIIClass[c] = classSlash
 		default:
-			asciiClass[c] = classSeparator
+			nameASCIIClass[c] = classSeparator
 		}
 	}
-	return asciiClass, asciiLower
+	return nameASCIIClass, nameASCIILower
 }
 
 func buildFoldTable() []foldEntry {
@@ -121,10 +121,10 @@ func buildFoldTable() []foldEntry {
 func keepsScript(r rune) bool {
 	switch {
 	case r >= 0x3040 && r <= 0x30FF, // Hiragana, Katakana
-		r >= 0x3400 && r <= 0x4DBF, // CJK extension A
-		r >= 0x4E00 && r <= 0x9FFF, // CJK unified ideographs
-		r >= 0xAC00 && r <= 0xD7A3, // Hangul syllables
-		r >= 0x1100 && r <= 0x11FF, // Hangul jamo
+		r >= 0x3400 && r <= 0x4DBF,   // CJK extension A
+		r >= 0x4E00 && r <= 0x9FFF,   // CJK unified ideographs
+		r >= 0xAC00 && r <= 0xD7A3,   // Hangul syllables
+		r >= 0x1100 && r <= 0x11FF,   // Hangul jamo
 		r >= 0x20000 && r <= 0x3FFFF: // CJK extensions B and later
 		return true
 	}
@@ -137,9 +137,9 @@ func keepsScript(r rune) bool {
 // table use it directly.
 func foldRuneSlow(dst []byte, r rune) (runeClass, []byte) {
 	if r < 0x80 {
-		class := asciiClass[r]
+		class := nameASCIIClass[r]
 		if class == classLetter {
-			dst = append(dst, asciiLower[r])
+			dst = append(dst, nameASCIILower[r])
 		}
 		return class, dst
 	}
@@ -177,8 +177,8 @@ func foldRuneSlow(dst []byte, r rune) (runeClass, []byte) {
 	}
 	// A decomposition: fold each part. A single ASCII punctuation result,
 	// such as "&" for the full-width ampersand, keeps its ASCII class.
-	if len(d) == 1 && asciiClass[d[0]] != classLetter {
-		return asciiClass[d[0]], dst
+	if len(d) == 1 && nameASCIIClass[d[0]] != classLetter {
+		return nameASCIIClass[d[0]], dst
 	}
 	class := classSeparator
 	for _, f := range string(d) {

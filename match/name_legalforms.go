@@ -1,5 +1,7 @@
 package match
 
+//go:generate go run ./internal/genlegalforms
+
 import (
 	"sort"
 	"strings"
@@ -78,21 +80,34 @@ var legalFormSeed = []string{
 // but that are ordinary words at the end of company names, so stripping them
 // would merge different companies ("Northern Trust" and "Northern").
 var legalFormStoplist = map[string]bool{
-	"trust": true, "foundation": true, "association": true, "partnership": true,
-	"partners": true, "bank": true, "fund": true, "society": true, "union": true,
-	"cooperative": true, "coop": true, "group": true, "holding": true, "holdings": true,
-	"branch": true, "church": true, "club": true, "mutual": true, "estate": true,
-	"state": true, "government": true, "agency": true, "trustee": true, "institute": true,
-	"institution": true, "university": true, "school": true, "college": true,
-	"hospital": true, "council": true, "authority": true, "federation": true,
-	"chamber": true, "syndicate": true, "cartel": true, "consortium": true, "office": true,
-	"firm": true, "enterprise": true, "enterprises": true, "trading": true, "industries": true,
-	"the": true, "and": true, "of": true, "is": true, "an": true, "a": true, "in": true,
-	"on": true, "at": true, "by": true, "to": true, "or": true, "for": true, "it": true,
-	"de": true, "des": true, "du": true, "la": true, "le": true, "el": true, "del": true,
-	"di": true, "da": true, "do": true, "en": true, "et": true, "y": true, "und": true,
-	"van": true, "von": true, "der": true, "den": true, "mit": true, "with": true,
-	"public": true, "private": true, "limited liability": false,
+	// Organisation kinds that are part of what a company is called.
+	"trust": true, "trustco": true, "foundation": true, "foundations": true, "association": true,
+	"assoc": true, "assn": true, "partnership": true, "partnerships": true, "partners": true,
+	"bank": true, "banco": true, "fund": true, "fonds": true, "fondo": true, "fond": true,
+	"society": true, "union": true, "cooperative": true, "cooperation": true, "coop": true,
+	"group": true, "holding": true, "holdings": true, "branch": true, "church": true,
+	"club": true, "mutual": true, "estate": true, "charity": true, "institution": true,
+	"enterprise": true, "business": true, "international": true, "intl": true, "inter": true,
+	"import": true, "export": true, "multi": true, "others": true, "local": true,
+	"listed": true, "unlisted": true, "primary": true, "secondary": true, "tertiary": true,
+	"professional": true, "profit": true, "nonprofit": true, "overseas": true, "permit": true,
+	"producer": true, "railroad": true, "region": true, "series": true, "trademark": true,
+	"guarantee": true, "chartered": true, "district": true, "municipal": true, "canton": true,
+	"embassy": true, "commune": true, "artisan": true, "investor": true, "general": true,
+	"ctr": true, "ins": true, "sanayi": true, "ticaret": true, "insaat": true, "tesisat": true,
+	"lojistik": true, "filial": true, "condominiums": true, "private": true, "public": true,
+	"reit": true, "state": true, "government": true, "unlimited": true,
+	// Words, numerals and country codes that are legal forms only in some
+	// lists but usually mean something else at the end of a name.
+	"a": true, "i": true, "ii": true, "iii": true, "s": true, "f": true, "in": true, "is": true,
+	"at": true, "uk": true, "us": true, "jp": true, "eu": true, "up": true, "ok": true,
+	"son": true, "ed": true, "lo": true, "li": true, "im": true, "ms": true, "pr": true,
+	"me": true, "dom": true, "san": true, "sat": true, "sep": true, "ent": true, "exp": true,
+	"the": true, "and": true, "of": true, "an": true, "on": true, "by": true, "to": true,
+	"or": true, "for": true, "it": true, "de": true, "des": true, "du": true, "la": true,
+	"le": true, "el": true, "del": true, "di": true, "da": true, "do": true, "en": true,
+	"et": true, "y": true, "und": true, "van": true, "von": true, "der": true, "den": true,
+	"mit": true, "with": true,
 }
 
 // ELFCode is one entity legal form of ISO 20275 with the jurisdiction that
@@ -133,6 +148,9 @@ func buildLegalForms() *legalFormIndex {
 	}
 	for _, alias := range legalFormSeed {
 		add(alias, "")
+	}
+	for _, rec := range legalFormTable {
+		add(rec.alias, rec.codes)
 	}
 	for id, e := range ix.entries {
 		if r, _ := utf8.DecodeRuneInString(e.key); keepsScript(r) && !strings.Contains(e.key, " ") {

@@ -86,7 +86,7 @@ func (sc *nameScratch) tokenize(s string) {
 		size := 1
 		var r rune
 		if c < utf8.RuneSelf {
-			class = asciiClass[c]
+			class = nameASCIIClass[c]
 			r = rune(c)
 			if class == classLetter {
 				if !inToken {
@@ -96,7 +96,7 @@ func (sc *nameScratch) tokenize(s string) {
 					}
 					inToken, runes = true, 0
 				}
-				sc.raw = append(sc.raw, asciiLower[c])
+				sc.raw = append(sc.raw, nameASCIILower[c])
 				runes++
 				lastLetter = r
 				cur.oend = int32(i + 1)
