@@ -231,11 +231,11 @@ func (p *DomainParser) NormalizeDomain(input string) (string, error) {
 // "-" and "http://"), ErrIPAddress, ErrNonPublicName, ErrPublicSuffix,
 // ErrInvalidHost and ErrInputTooLong.
 func (p *DomainParser) ParseDomain(input string) (Domain, error) {
-	in, err := splitDomainInput(input)
+	rawHost, err := splitDomainInput(input)
 	if err != nil {
 		return Domain{}, err
 	}
-	return p.parseHost(in.host, input)
+	return p.parseHost(rawHost, input)
 }
 
 // parseHost turns a raw host taken from input into a Domain.

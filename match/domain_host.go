@@ -40,14 +40,14 @@ type host struct {
 // ParseDomain can accept a malformed subdomain under a valid registrable
 // domain, as browsers do.
 func normalizeHost(raw, input string) (host, error) {
-	ascii := true
-	for i := 0; i < len(raw); i++ {
-		if raw[i] >= 0x80 {
-			ascii = false
-			break
+	if h, ok := normalizeStrictASCIIHost(raw); ok {
+		top := h.name[strings.LastIndexByte(h.name, '.')+1:]
+		if err := checkTopLabel(h.name, top, input); err != nil {
+			return host{}, err
 		}
+		return h, nil
 	}
-	if !ascii {
+	if hasNonASCII(raw) {
 		raw = domainDots.Replace(raw)
 	}
 	raw = strings.TrimSuffix(raw, ".")
@@ -107,6 +107,58 @@ func normalizeHost(raw, input string) (host, error) {
 		return host{}, err
 	}
 	return h, nil
+}
+
+// hostByteStrict marks the bytes of a strict host label in lower case:
+// letters, digits, hyphen and underscore.
+var hostByteStrict = func() (table [256]bool) {
+	for c := 'a'; c <= 'z'; c++ {
+		table[c] = true
+	}
+	for c := '0'; c <= '9'; c++ {
+		table[c] = true
+	}
+	table['-'], table['_'] = true, true
+	return table
+}()
+
+// normalizeStrictASCIIHost is the fast path of normalizeHost for the common
+// host: ASCII letters, digits, hyphens and underscores, labels of 1 to 63
+// octets without a hyphen at either end, no "xn--" label, at most 253
+// octets and an optional trailing dot. ok is false for any other input,
+// which then takes the general path.
+func normalizeStrictASCIIHost(raw string) (h host, ok bool) {
+	name := strings.TrimSuffix(raw, ".")
+	if name == "" || len(name) > maxHostLength {
+		return host{}, false
+	}
+	upper := false
+	labelStart := 0
+	for i := 0; i <= len(name); i++ {
+		if i == len(name) || name[i] == '.' {
+			n := i - labelStart
+			if n == 0 || n > maxLabelLength || name[labelStart] == '-' || name[i-1] == '-' {
+				return host{}, false
+			}
+			if n >= 4 && (name[labelStart+2] == '-' && name[labelStart+3] == '-') {
+				return host{}, false // "xn--" or another reserved "??--" label
+			}
+			labelStart = i + 1
+			continue
+		}
+		c := name[i]
+		if 'A' <= c && c <= 'Z' {
+			upper = true
+			continue
+		}
+		if !hostByteStrict[c] {
+			return host{}, false
+		}
+	}
+	if upper {
+		name = strings.ToLower(name)
+	}
+	return host{name: name, strictEnd: -1}, true
 }
 
 // normalizeLabel returns one label in lower-case ASCII. reason is non-empty

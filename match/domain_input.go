@@ -5,16 +5,6 @@ import (
 	"strings"
 )
 
-// domainInput is the part of an input that names a host, with the mailbox
-// parts when the input is an email address.
-type domainInput struct {
-	host        string // raw host, not yet validated
-	displayName string // display name before "<address>", unquoted
-	localPart   string // text before "@" when there is one
-	hasAt       bool   // the input contains "local@host"
-	isURL       bool   // the input has a scheme or starts with "//"
-}
-
 // domainPlaceholders are inputs, compared in lower case, that stand for "no
 // value" in CRM exports.
 var domainPlaceholders = map[string]bool{
@@ -61,42 +51,42 @@ func trimAddressInput(input string) (rest, displayName string, mailto bool, err 
 	return s, displayName, mailto, nil
 }
 
-// splitDomainInput finds the host in input. It does not validate the host.
-func splitDomainInput(input string) (domainInput, error) {
-	var in domainInput
-	s, displayName, mailto, err := trimAddressInput(input)
+// splitDomainInput returns the raw host in input. It does not validate the
+// host.
+func splitDomainInput(input string) (string, error) {
+	s, _, mailto, err := trimAddressInput(input)
 	if err != nil {
-		return in, err
+		return "", err
 	}
-	in.displayName = displayName
 	if !mailto {
 		if n := schemeLength(s); n > 0 {
 			s = s[n:]
-			in.isURL = true
 		} else if strings.HasPrefix(s, "//") {
 			s = s[2:]
-			in.isURL = true
 		}
 	}
-
 	// The authority ends at the first path, query or fragment delimiter. A
-	// backslash counts as a slash, as in WHATWG URL parsing.
-	if i := strings.IndexAny(s, "/?#\\"); i >= 0 {
-		s = s[:i]
+	// backslash counts as a slash, as in WHATWG URL parsing. User info or
+	// a mailbox ends at the last '@' before that.
+	end, at := len(s), -1
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '/' || c == '?' || c == '#' || c == '\\' {
+			end = i
+			break
+		}
+		if c == '@' {
+			at = i
+		}
 	}
-	if at := strings.LastIndexByte(s, '@'); at >= 0 {
-		in.localPart, s = s[:at], s[at+1:]
-		in.hasAt = true
-	}
-	host, err := stripPort(s, input)
+	host, err := stripPort(s[at+1:end], input)
 	if err != nil {
-		return in, err
+		return "", err
 	}
 	if host == "" {
-		return in, domainError(ErrEmpty, input, "the input contains no host")
+		return "", domainError(ErrEmpty, input, "the input contains no host")
 	}
-	in.host = host
-	return in, nil
+	return host, nil
 }
 
 // schemeLength returns the length of a leading "scheme://" (RFC 3986

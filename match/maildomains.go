@@ -16,14 +16,34 @@ type mailDomainEntry struct {
 	providerCompany bool
 }
 
-// embeddedMailDomains maps each listed domain to its entry. It is built on
-// first use from the generated strings and never changed afterwards.
-var embeddedMailDomains = sync.OnceValue(func() map[string]mailDomainEntry {
-	m := make(map[string]mailDomainEntry, mailDomainCount)
+// mailDomainTable is the lookup structure of the embedded lists. A
+// single-hash Bloom filter in front of the map answers most lookups of
+// company domains, which are not listed, from 256 KiB that stay in the CPU
+// cache, instead of from the multi-megabyte map.
+type mailDomainTable struct {
+	entries map[string]mailDomainEntry
+	filter  []uint64
+}
+
+// mailFilterBits is the size of the filter in bits: 2^21, about 16 bits
+// per listed domain, so about 6% of unlisted names pass the filter.
+const mailFilterBits = 1 << 21
+
+// embeddedMailDomains returns the table, built on first use from the
+// generated strings and never changed afterwards.
+var embeddedMailDomains = sync.OnceValue(buildMailDomains)
+
+func buildMailDomains() *mailDomainTable {
+	t := &mailDomainTable{
+		entries: make(map[string]mailDomainEntry, mailDomainCount),
+		filter:  make([]uint64, mailFilterBits/64),
+	}
 	add := func(list string, entry mailDomainEntry) {
 		for list != "" {
 			line, rest, _ := strings.Cut(list, "\n")
-			m[line] = entry
+			t.entries[line] = entry
+			bit := mailFilterBit(line)
+			t.filter[bit/64] |= 1 << (bit % 64)
 			list = rest
 		}
 	}
@@ -36,8 +56,28 @@ var embeddedMailDomains = sync.OnceValue(func() map[string]mailDomainEntry {
 	add(freeMailDomains, mailDomainEntry{kind: KindFreeMail})
 	add(providerCompanyFreeMailDomains, mailDomainEntry{kind: KindFreeMail, providerCompany: true})
 	add(providerCompanyISPDomains, mailDomainEntry{kind: KindISP, providerCompany: true})
-	return m
-})
+	return t
+}
+
+// mailFilterBit hashes name to a filter bit with 64-bit FNV-1a.
+func mailFilterBit(name string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(name); i++ {
+		h ^= uint64(name[i])
+		h *= 1099511628211
+	}
+	return (h ^ h>>29) % mailFilterBits
+}
+
+// lookup returns the entry of name.
+func (t *mailDomainTable) lookup(name string) (mailDomainEntry, bool) {
+	bit := mailFilterBit(name)
+	if t.filter[bit/64]&(1<<(bit%64)) == 0 {
+		return mailDomainEntry{}, false
+	}
+	entry, ok := t.entries[name]
+	return entry, ok
+}
 
 // lookupMailDomain returns the list entry for host or, failing that, for the
 // nearest parent of host down to registrable. Entries from the parser's
@@ -50,7 +90,7 @@ func (p *DomainParser) lookupMailDomain(host, registrable string) (mailDomainEnt
 				return entry, entry.kind != KindCompany
 			}
 		}
-		if entry, ok := lists[name]; ok {
+		if entry, ok := lists.lookup(name); ok {
 			return entry, true
 		}
 		if len(name) <= len(registrable) {

@@ -1,0 +1,118 @@
+package match
+
+import (
+	"encoding/csv"
+	"net/url"
+	"os"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/publicsuffix"
+)
+
+// benchmarkInputs returns the website column of the ROR subset as full
+// URLs, the clean host of each URL, and an email address at each host.
+func benchmarkInputs(b *testing.B) (urls, hosts, emails []string) {
+	b.Helper()
+	f, err := os.Open("../testdata/ror-records-subset/ror_orgs.csv")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		b.Fatal(err)
+	}
+	column := -1
+	for i, name := range rows[0] {
+		if name == "website" {
+			column = i
+		}
+	}
+	if column < 0 {
+		b.Fatal("ror_orgs.csv has no website column")
+	}
+	for _, row := range rows[1:] {
+		website := row[column]
+		u, err := url.Parse(website)
+		if err != nil || u.Hostname() == "" {
+			continue
+		}
+		host := strings.ToLower(u.Hostname())
+		registrable, err := publicsuffix.EffectiveTLDPlusOne(host)
+		if err != nil {
+			continue
+		}
+		urls = append(urls, website)
+		hosts = append(hosts, host)
+		emails = append(emails, "Jane Doe <jane.doe@"+registrable+">")
+	}
+	if len(urls) < 1000 {
+		b.Fatalf("only %d usable websites", len(urls))
+	}
+	return urls, hosts, emails
+}
+
+var benchmarkSink string
+
+// BenchmarkEffectiveTLDPlusOneBaseline is the floor: the x/net lookup on
+// hosts that are already clean.
+func BenchmarkEffectiveTLDPlusOneBaseline(b *testing.B) {
+	_, hosts, _ := benchmarkInputs(b)
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		d, _ := publicsuffix.EffectiveTLDPlusOne(hosts[i%len(hosts)])
+		benchmarkSink = d
+	}
+}
+
+func benchmarkParseDomain(b *testing.B, inputs []string) {
+	embeddedMailDomains() // build the lists outside the timer
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		d, err := ParseDomain(inputs[i%len(inputs)])
+		if err != nil {
+			b.Fatal(err)
+		}
+		benchmarkSink = d.Registrable
+	}
+}
+
+func BenchmarkParseDomainHost(b *testing.B) {
+	_, hosts, _ := benchmarkInputs(b)
+	benchmarkParseDomain(b, hosts)
+}
+
+func BenchmarkParseDomainURL(b *testing.B) {
+	urls, _, _ := benchmarkInputs(b)
+	benchmarkParseDomain(b, urls)
+}
+
+func BenchmarkParseDomainEmail(b *testing.B) {
+	_, _, emails := benchmarkInputs(b)
+	benchmarkParseDomain(b, emails)
+}
+
+func BenchmarkParseEmail(b *testing.B) {
+	_, _, emails := benchmarkInputs(b)
+	embeddedMailDomains()
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		e, err := ParseEmail(emails[i%len(emails)])
+		if err != nil {
+			b.Fatal(err)
+		}
+		benchmarkSink = e.LocalPart
+	}
+}
+
+// BenchmarkMailDomainsBuild measures the one-time cost of building the
+// lookup map from the embedded lists.
+func BenchmarkMailDomainsBuild(b *testing.B) {
+	for b.Loop() {
+		m := buildMailDomains()
+		if len(m.entries) != mailDomainCount {
+			b.Fatalf("built %d domains, want %d", len(m.entries), mailDomainCount)
+		}
+	}
+}
