@@ -39,7 +39,7 @@ const foldTableLimit = 0x2500
 // foldTable holds the folded form of the runes from 0x80 to foldTableLimit.
 var (
 	nameASCIIClass, nameASCIILower = buildNameASCIITables()
-	foldTable              = buildFoldTable()
+	foldTable                      = buildFoldTable()
 )
 
 // foldSpecial maps letters that have no Unicode decomposition, or whose

@@ -76,11 +76,11 @@ var legalFormSeed = []string{
 	"有限責任公司", "股份公司", "주식회사", "유한회사", "유한책임회사",
 }
 
-// legalFormStoplist holds keys that the source lists give as legal forms
-// but that are ordinary words at the end of company names, so stripping them
-// would merge different companies ("Northern Trust" and "Northern").
-var legalFormStoplist = map[string]bool{
-	// Organisation kinds that are part of what a company is called.
+// organisationWords are organisation kinds that the source lists give as
+// legal forms but that are part of what a company is called, so stripping
+// them would merge different companies ("Northern Trust" and "Northern").
+// Multi-word forms that start with one ("trust company") are skipped too.
+var organisationWords = map[string]bool{
 	"trust": true, "trustco": true, "foundation": true, "foundations": true, "association": true,
 	"assoc": true, "assn": true, "partnership": true, "partnerships": true, "partners": true,
 	"bank": true, "banco": true, "fund": true, "fonds": true, "fondo": true, "fond": true,
@@ -97,8 +97,13 @@ var legalFormStoplist = map[string]bool{
 	"ctr": true, "ins": true, "sanayi": true, "ticaret": true, "insaat": true, "tesisat": true,
 	"lojistik": true, "filial": true, "condominiums": true, "private": true, "public": true,
 	"reit": true, "state": true, "government": true, "unlimited": true,
-	// Words, numerals and country codes that are legal forms only in some
-	// lists but usually mean something else at the end of a name.
+	"technologies": true, "industries": true, "global": true, "worldwide": true,
+}
+
+// legalFormStoplist holds words, numerals and country codes that are legal
+// forms only in some lists but usually mean something else at the end of a
+// name.
+var legalFormStoplist = map[string]bool{
 	"a": true, "i": true, "ii": true, "iii": true, "s": true, "f": true, "in": true, "is": true,
 	"at": true, "uk": true, "us": true, "jp": true, "eu": true, "up": true, "ok": true,
 	"son": true, "ed": true, "lo": true, "li": true, "im": true, "ms": true, "pr": true,
@@ -125,7 +130,8 @@ func buildLegalForms() *legalFormIndex {
 	ix := &legalFormIndex{bySequence: make(map[string]int32, 8192)}
 	add := func(alias, codes string) {
 		key := legalFormKey(alias)
-		if key == "" || legalFormStoplist[key] {
+		first, _, _ := strings.Cut(key, " ")
+		if key == "" || legalFormStoplist[key] || organisationWords[first] {
 			return
 		}
 		id, ok := ix.bySequence[key]

@@ -166,17 +166,28 @@ func (sc *nameScratch) writePart(p uint16, n *Name) {
 		sc.partTok = append(sc.partTok, u)
 	}
 	sc.strip(n)
-	for i := sc.keepLo; i < sc.keepHi; i++ {
-		if i == sc.coreHi {
-			i = sc.qualLo
-			if i >= sc.keepHi {
-				break
-			}
-		}
-		if len(sc.out) > 0 {
+	order := sc.orderArr[:0]
+	for i := sc.keepLo; i < sc.coreHi; i++ {
+		order = append(order, int32(i))
+	}
+	for i := sc.qualLo; i < sc.keepHi; i++ {
+		order = append(order, int32(i))
+	}
+	if sc.coreHi-sc.keepLo >= 2 && isInvertedPersonalName(sc.partTok[sc.keepLo], sc.partTok[sc.keepLo+1]) {
+		// SEC EDGAR writes names of persons surname first: "SMITH A O
+		// CORP" is "A. O. Smith".
+		order[0], order[1] = order[1], order[0]
+	}
+	lastSingle := false
+	for _, i := range order {
+		t := sc.partTok[i]
+		single := t.flags&tokSingle != 0
+		if len(sc.out) > 0 && !(single && lastSingle) {
+			// Adjacent one-letter words are joined, as merge does,
+			// so the key stays the same when normalized again.
 			sc.out = append(sc.out, ' ')
 		}
-		t := sc.partTok[i]
+		lastSingle = single
 		w := sc.part[t.start:t.end]
 		if long, ok := nameAbbreviations[string(w)]; ok {
 			sc.out = append(sc.out, long...)
@@ -184,6 +195,13 @@ func (sc *nameScratch) writePart(p uint16, n *Name) {
 			sc.out = append(sc.out, w...)
 		}
 	}
+}
+
+// isInvertedPersonalName reports whether a name starts with a surname
+// followed by initials, the order SEC EDGAR uses for names of persons.
+func isInvertedPersonalName(first, second nameToken) bool {
+	return second.flags&tokInitialism != 0 && second.group == 0 &&
+		first.flags&(tokInitialism|tokSingle|tokAmpersand) == 0 && first.group == 0
 }
 
 // partWord returns the text of tokens [i, j) of the current part, joined by
@@ -242,6 +260,10 @@ func (sc *nameScratch) strip(n *Name) {
 				core--
 			}
 			break
+		}
+		if core-lo >= 2 && nameDescriptors[string(sc.partWords(core-1, core))] {
+			core--
+			changed = true
 		}
 	}
 	if core > lo && len(ix.scriptForms) > 0 {
@@ -364,6 +386,17 @@ func isConnector(w []byte) bool {
 		return true
 	}
 	return false
+}
+
+// nameDescriptors are trailing words that describe the reach or the style
+// of a company rather than tell it apart, so sources add and drop them
+// freely: "MGM Resorts International" is "MGM Resorts", "Uber Technologies,
+// Inc." is "Uber" and "AMAZON COM INC" is "Amazon.com". "Holdings" and
+// "Group" are not among them, because they name a parent company that is
+// often a separate registrant from the operating company of the same brand.
+var nameDescriptors = map[string]bool{
+	"international": true, "intl": true, "global": true, "worldwide": true,
+	"technologies": true, "industries": true, "com": true,
 }
 
 // nameAbbreviations spells out abbreviations that have one meaning in

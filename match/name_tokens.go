@@ -58,6 +58,7 @@ type nameScratch struct {
 	rawTokArr  [32]nameToken
 	tokArr     [32]nameToken
 	partTokArr [32]nameToken
+	orderArr   [32]int32
 }
 
 func (sc *nameScratch) init() {
@@ -226,6 +227,8 @@ func (sc *nameScratch) isTrailingTag(s string, i int) bool {
 		case c|0x20 >= 'a' && c|0x20 <= 'z':
 			letters++
 		case c == '/' || c == '\\':
+		case c == ' ' && (rest[j-1] == '/' || rest[j-1] == '\\' || rest[j-1] == ' '):
+			// "INC / MA"
 		default:
 			return false
 		}
@@ -281,6 +284,18 @@ func (sc *nameScratch) merge() {
 				i = j
 				continue
 			}
+			if j < len(raw) && isElisionPrefix(sc.raw[t.start:t.end]) && raw[j].group == t.group &&
+				raw[j].flags&tokAmpersand == 0 && raw[j].end-raw[j].start >= 3 {
+				// "O REILLY" as SEC EDGAR writes "O'Reilly", whose
+				// apostrophe the tokenizer drops.
+				m := sc.appendToken(t)
+				sc.text = append(sc.text, sc.raw[raw[j].start:raw[j].end]...)
+				sc.toks[m].end = int32(len(sc.text))
+				sc.toks[m].oend = raw[j].oend
+				sc.toks[m].flags &^= tokSingle
+				i = j + 1
+				continue
+			}
 		}
 		if t.flags&tokAmpersand != 0 && t.flags&tokSpaced == 0 && len(sc.toks) > 0 && i+1 < len(raw) {
 			prev := &sc.toks[len(sc.toks)-1]
@@ -298,6 +313,12 @@ func (sc *nameScratch) merge() {
 		sc.appendToken(t)
 		i++
 	}
+}
+
+// isElisionPrefix reports whether a one-letter word is the elided prefix of
+// a surname or article, as in O'Reilly, D'Angelo and L'Oréal.
+func isElisionPrefix(w []byte) bool {
+	return len(w) == 1 && (w[0] == 'o' || w[0] == 'd' || w[0] == 'l')
 }
 
 // appendToken writes t's raw text to sc.text and returns its index.
