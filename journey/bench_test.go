@@ -59,3 +59,36 @@ func BenchmarkBuildTimelines100k(b *testing.B) {
 		}
 	}
 }
+
+func syntheticPaths(n int) []Path {
+	rng := rand.New(rand.NewPCG(21, 22))
+	channels := []string{"email", "web", "paid search", "organic", "social", "webinar", "event", "direct", "call", "meeting"}
+	return randomPaths(rng, n, channels)
+}
+
+// benchmarkMarkov computes removal effects over 1,000,000 paths, the size
+// recorded in docs/benchmarks-journey.md, and fails if two iterations
+// differ in any bit.
+func benchmarkMarkov(b *testing.B, order int) {
+	paths := syntheticPaths(1_000_000)
+	var first *MarkovResult
+	for b.Loop() {
+		r, err := MarkovRemovalEffects(paths, MarkovOptions{Order: order})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if first == nil {
+			first = &r
+			continue
+		}
+		for i := range r.Channels {
+			if r.Channels[i] != first.Channels[i] {
+				b.Fatalf("run differs: %+v vs %+v", r.Channels[i], first.Channels[i])
+			}
+		}
+	}
+}
+
+func BenchmarkMarkov1MOrder1(b *testing.B) { benchmarkMarkov(b, 1) }
+func BenchmarkMarkov1MOrder2(b *testing.B) { benchmarkMarkov(b, 2) }
+func BenchmarkMarkov1MOrder3(b *testing.B) { benchmarkMarkov(b, 3) }

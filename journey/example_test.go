@@ -2,6 +2,7 @@ package journey_test
 
 import (
 	"fmt"
+	"os"
 	"time"
 
 	"github.com/accountkit/accountkit/journey"
@@ -33,4 +34,82 @@ func ExampleBuildTimelines() {
 	// 2024-05-09 sales call
 	// first team: marketing
 	// first marketing to first sales: 192h0m0s
+}
+
+func ExampleAnalyzeHandoffs() {
+	day := func(d int) time.Time { return time.Date(2024, 5, d, 9, 0, 0, 0, time.UTC) }
+	timelines, err := journey.BuildTimelines([]journey.Touchpoint{
+		{AccountID: "acme", Time: day(1), Team: journey.Marketing, Channel: "webinar"},
+		{AccountID: "acme", Time: day(3), Team: journey.Sales, Channel: "call"},
+		{AccountID: "globex", Time: day(2), Team: journey.Marketing, Channel: "web"},
+		{AccountID: "globex", Time: day(9), Team: journey.Sales, Channel: "call"},
+		{AccountID: "initech", Time: day(4), Team: journey.Marketing, Channel: "email"},
+		{AccountID: "umbrella", Time: day(5), Team: journey.Sales, Channel: "call"},
+	}, journey.TimelineOptions{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	report, err := journey.AnalyzeHandoffs(timelines, journey.HandoffOptions{
+		SLA:     3 * 24 * time.Hour,
+		Silence: 5 * 24 * time.Hour,
+		AsOf:    day(20),
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	if err := report.WriteText(os.Stdout); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// accounts                                       4
+	// marketing first / sales first                  3 / 1
+	// marketing only / sales only                    1 / 1
+	// engaged by marketing                           3
+	// handed off to sales                            2
+	// still waiting for sales                        1
+	// handoff latency median / p95                   4d12h / 6d18h
+	// waited so far (median)                         16d
+	// SLA met / missed / pending                     1 / 2 / 0
+	// silences (accounts)                            4 (3)
+	// sales touches before any marketing (accounts)  1 (1)
+	// team passes (mean per two-team account)        2 (1.00)
+}
+
+func ExampleCompare() {
+	day := func(d int) time.Time { return time.Date(2024, 5, d, 9, 0, 0, 0, time.UTC) }
+	touch := func(d int, team journey.Team, channel string) journey.Touchpoint {
+		return journey.Touchpoint{AccountID: "acme", Time: day(d), Team: team, Channel: channel}
+	}
+	journeys := []journey.Journey{{
+		ID:    "opp-1",
+		Value: 1000,
+		Touches: []journey.Touchpoint{
+			touch(1, journey.Marketing, "email"),
+			touch(3, journey.Marketing, "webinar"),
+			touch(6, journey.Marketing, "paid search"),
+			touch(8, journey.Sales, "demo"),
+		},
+		LeadCreatedAt:        day(3),
+		OpportunityCreatedAt: day(8),
+	}}
+	models := []journey.Model{
+		journey.FirstTouch{}, journey.Linear{}, journey.UShaped(), journey.WShaped(),
+	}
+	c, err := journey.Compare(journeys, models, journey.ByChannel, journey.AttributionOptions{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	if err := c.WriteText(os.Stdout); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// group        first touch   linear  U-shaped 40/20/40  W-shaped 30/30/30/10
+	// demo                0.00   250.00             400.00                300.00
+	// email            1000.00   250.00             400.00                300.00
+	// paid search         0.00   250.00             100.00                100.00
+	// webinar             0.00   250.00             100.00                300.00
+	// total            1000.00  1000.00            1000.00               1000.00
 }
