@@ -1,0 +1,167 @@
+package journey
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// CSVOptions configures ReadTouchpointsCSV.
+type CSVOptions struct {
+	// Parser parses the time column. Its Location is the zone of local
+	// times in rows without a zone column value. If its DateOrder is
+	// DateOrderUnknown, the order is inferred from the whole column.
+	Parser TimeParser
+	// Comma is the field delimiter. Zero means ','.
+	Comma rune
+}
+
+// csvColumns maps accepted header names, lower case, to field names.
+var csvColumns = map[string]string{
+	"account": "account", "account_id": "account", "accountid": "account",
+	"time": "time", "timestamp": "time", "date": "time", "occurred_at": "time",
+	"team": "team",
+	"channel": "channel",
+	"contact": "contact", "contact_id": "contact", "email": "contact",
+	"type": "type", "activity_type": "type",
+	"campaign": "campaign",
+	"source": "source", "source_system": "source",
+	"weight": "weight", "score": "weight",
+	"timezone": "timezone", "time_zone": "timezone", "tz": "timezone",
+}
+
+// ReadTouchpointsCSV reads touches from CSV with a header row. The
+// account, time and team columns are required. The channel, contact,
+// type, campaign, source, weight and timezone columns are optional, and
+// unknown columns are ignored. Header names are matched
+// case-insensitively, and common aliases such as account_id and
+// timestamp are accepted. A timezone value is an IANA zone name that
+// applies to that row's local times. Errors name the line and column.
+func ReadTouchpointsCSV(r io.Reader, opts CSVOptions) ([]Touchpoint, error) {
+	reader := csv.NewReader(r)
+	if opts.Comma != 0 {
+		reader.Comma = opts.Comma
+	}
+	reader.FieldsPerRecord = -1
+	header, err := reader.Read()
+	if errors.Is(err, io.EOF) {
+		return nil, errors.New("journey: CSV is empty: expected a header row")
+	}
+	if err != nil {
+		return nil, fmt.Errorf("journey: reading CSV header: %w", err)
+	}
+	column := make(map[string]int)
+	for i, name := range header {
+		key := strings.ToLower(strings.TrimSpace(strings.TrimPrefix(name, "\ufeff")))
+		if field, ok := csvColumns[key]; ok {
+			if _, dup := column[field]; dup {
+				return nil, fmt.Errorf("journey: CSV header has two %s columns, the second is %q", field, name)
+			}
+			column[field] = i
+		}
+	}
+	for _, required := range []string{"account", "time", "team"} {
+		if _, ok := column[required]; !ok {
+			return nil, fmt.Errorf("journey: CSV header %q has no %s column", strings.Join(header, ","), required)
+		}
+	}
+
+	var records [][]string
+	var lines []int
+	for {
+		record, err := reader.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("journey: reading CSV: %w", err)
+		}
+		line, _ := reader.FieldPos(0)
+		records = append(records, record)
+		lines = append(lines, line)
+	}
+
+	field := func(record []string, name string) string {
+		i, ok := column[name]
+		if !ok || i >= len(record) {
+			return ""
+		}
+		return strings.TrimSpace(record[i])
+	}
+
+	parser := opts.Parser
+	if parser.DateOrder == DateOrderUnknown {
+		times := make([]string, len(records))
+		for i, record := range records {
+			times[i] = field(record, "time")
+		}
+		order, err := InferDateOrder(times)
+		if err != nil {
+			return nil, fmt.Errorf("journey: CSV column %q: %w", header[column["time"]], err)
+		}
+		parser.DateOrder = order
+	}
+
+	zones := make(map[string]*time.Location)
+	touches := make([]Touchpoint, 0, len(records))
+	for i, record := range records {
+		t, err := parseCSVRecord(record, field, &parser, zones)
+		if err != nil {
+			return nil, fmt.Errorf("journey: CSV line %d: %w", lines[i], err)
+		}
+		touches = append(touches, t)
+	}
+	return touches, nil
+}
+
+func parseCSVRecord(record []string, field func([]string, string) string, parser *TimeParser, zones map[string]*time.Location) (Touchpoint, error) {
+	t := Touchpoint{
+		AccountID: field(record, "account"),
+		Channel:   field(record, "channel"),
+		Contact:   field(record, "contact"),
+		Type:      field(record, "type"),
+		Campaign:  field(record, "campaign"),
+		Source:    field(record, "source"),
+	}
+	if t.AccountID == "" {
+		return t, errors.New("missing account")
+	}
+	team, err := ParseTeam(field(record, "team"))
+	if err != nil {
+		return t, fmt.Errorf("column team: %w", err)
+	}
+	t.Team = team
+
+	loc := parser.Location
+	if name := field(record, "timezone"); name != "" {
+		zone, ok := zones[name]
+		if !ok {
+			zone, err = time.LoadLocation(name)
+			if err != nil {
+				return t, fmt.Errorf("column timezone: unknown IANA zone %q: %w", name, err)
+			}
+			zones[name] = zone
+		}
+		loc = zone
+	}
+	parsed, err := parser.ParseIn(field(record, "time"), loc)
+	if err != nil {
+		return t, fmt.Errorf("column time: %w", err)
+	}
+	t.Time = parsed.Time
+
+	if w := field(record, "weight"); w != "" {
+		t.Weight, err = strconv.ParseFloat(w, 64)
+		if err != nil {
+			return t, fmt.Errorf("column weight: invalid number %q", w)
+		}
+	}
+	if err := t.Validate(); err != nil {
+		return t, err
+	}
+	return t, nil
+}
