@@ -208,28 +208,52 @@ func (p *DomainParser) NormalizeDomain(input string) (string, error) {
 // ParseDomain finds the host in input and returns its registrable domain,
 // public suffix and kind.
 //
-// Input forms: a host name ("www.example.com"), a host followed by a port,
-// path, query or fragment ("example.com/deals", "co.uk:8081"), a URL with
-// any scheme, user info and port ("https://user:pw@www.example.com:8443/x"),
-// a scheme-relative URL ("//cdn.example.com/x.js"), an email address, a
-// "mailto:" URL, and an address in angle brackets after a display name,
-// which may be quoted and contain commas or angle brackets
-// (`"Doe, Jane <CEO>" <jane@example.com>`). Surrounding white space, upper
-// case, one trailing dot, and the ideographic (U+3002), full-width (U+FF0E)
-// and half-width (U+FF61) full stops are accepted. Unicode names are
-// converted with the UTS #46 non-transitional mapping (IDNA 2008), so a
-// Unicode host and its punycode spelling give the same result.
+// Input forms:
+//   - a host name: "www.example.com", "WWW.Example.CO.UK.";
+//   - a host followed by a port, path, query or fragment: "co.uk:8081",
+//     "example.com/deals";
+//   - a URL with any scheme, user info, port, path, query and fragment:
+//     "https://user:pw@www.example.com:8443/x?q=1#top";
+//   - a scheme-relative URL: "//cdn.example.com/x.js";
+//   - an email address or a "mailto:" URL, whose domain part decides;
+//   - a display name and an address in angle brackets. The name may be
+//     quoted and contain commas or angle brackets:
+//     `"Doe, Jane <CEO>" <jane@example.com>`.
 //
-// Rules: the public suffix is the longest matching rule of the Public
-// Suffix List, PRIVATE section included unless WithICANNSuffixesOnly is
-// set, and an unlisted top-level label is its own suffix (the list's
-// implicit "*" rule), so "example.example" is registrable. The top-level
-// label must be alphabetic or an A-label. A label other than those of the
-// registrable domain may contain an underscore.
+// Normalization: surrounding white space is removed, and upper case, one
+// trailing dot, and the ideographic (U+3002), full-width (U+FF0E) and
+// half-width (U+FF61) full stops are accepted. Unicode labels are
+// converted to A-labels with the UTS #46 non-transitional mapping (IDNA
+// 2008, so "ß" is kept), so a Unicode host and its punycode spelling give
+// the same result.
 //
-// Errors wrap ErrEmpty (also for placeholders such as "n/a", "none",
-// "-" and "http://"), ErrIPAddress, ErrNonPublicName, ErrPublicSuffix,
-// ErrInvalidHost and ErrInputTooLong.
+// Rules:
+//   - The public suffix is the longest matching rule of the Public Suffix
+//     List, PRIVATE section included unless WithICANNSuffixesOnly is set.
+//     An exception rule ("!city.kobe.jp") wins over a wildcard.
+//   - An unlisted top-level label is its own suffix (the list's implicit
+//     "*" rule), so "example.example" is registrable.
+//   - The top-level label must be alphabetic or a valid A-label (RFC 1123
+//     section 2.1), which rejects numeric hosts such as "127.0.0".
+//   - The labels of the registrable domain must be letters, digits and
+//     inner hyphens, or valid A-labels, of 1 to 63 octets. Labels in front
+//     of it may also hold underscores, invalid punycode and other ASCII
+//     characters that the WHATWG URL Standard allows in a domain, as
+//     browsers accept them.
+//   - The host is at most 253 octets in ASCII, and the input at most
+//     MaxDomainInputLength bytes.
+//
+// Errors wrap ErrEmpty (also for placeholders such as "n/a", "none", "-"
+// and "http://"), ErrIPAddress, ErrNonPublicName, ErrPublicSuffix,
+// ErrInvalidHost or ErrInputTooLong.
+//
+// Deliberate differences from the tldextract Python library (5.3.1 tests):
+// an unlisted top-level label such as "bizarre", or "za" (which has only
+// second-level rules), gives a registrable domain under the implicit "*"
+// rule, where tldextract returns none, because the Public Suffix List test
+// vectors require it. An "xn--" label holding non-ASCII characters is an
+// error, where tldextract keeps it, because it has no lower-case ASCII
+// form.
 func (p *DomainParser) ParseDomain(input string) (Domain, error) {
 	rawHost, err := splitDomainInput(input)
 	if err != nil {

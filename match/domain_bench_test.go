@@ -23,6 +23,7 @@ func benchmarkInputs(b *testing.B) (urls, hosts, emails []string) {
 	if err != nil {
 		b.Fatal(err)
 	}
+
 	column := -1
 	for i, name := range rows[0] {
 		if name == "website" {
@@ -32,6 +33,7 @@ func benchmarkInputs(b *testing.B) (urls, hosts, emails []string) {
 	if column < 0 {
 		b.Fatal("ror_orgs.csv has no website column")
 	}
+
 	for _, row := range rows[1:] {
 		website := row[column]
 		u, err := url.Parse(website)

@@ -29,7 +29,7 @@ type host struct {
 	// fails the strict check, or -1. ParseDomain rejects the host when
 	// that label lies inside the registrable domain.
 	strictEnd int
-	// strictReason says why that label fails.
+	// strictReason is the reason that label fails.
 	strictReason string
 }
 

@@ -116,7 +116,11 @@ func stripPort(s, input string) (string, error) {
 		if end < 0 {
 			return "", domainError(ErrInvalidHost, input, "a '[' is not closed")
 		}
-		if _, err := netip.ParseAddr(s[1:end]); err == nil {
+		literal := s[1:end]
+		if len(literal) > 5 && strings.EqualFold(literal[:5], "IPv6:") {
+			literal = literal[5:] // an address literal in email (RFC 5321)
+		}
+		if _, err := netip.ParseAddr(literal); err == nil {
 			return "", domainError(ErrIPAddress, input, "the host is an IP address")
 		}
 		return "", domainError(ErrInvalidHost, input, "the bracketed host is not an IP address")

@@ -35,12 +35,14 @@ func (p *DomainParser) AccountDomains(website string, contactEmails []string, mi
 	if minContacts < 1 {
 		minContacts = 1
 	}
+
 	var out []AccountDomain
 	websiteDomain := ""
 	if d, err := p.ParseDomain(website); err == nil && (!d.IsMailProvider() || d.ProviderCompany) {
 		websiteDomain = d.Registrable
 		out = append(out, AccountDomain{Registrable: websiteDomain, Website: true})
 	}
+
 	seen := make(map[string]bool, len(contactEmails))
 	counts := make(map[string]int)
 	for _, input := range contactEmails {
@@ -55,10 +57,12 @@ func (p *DomainParser) AccountDomains(website string, contactEmails []string, mi
 		seen[address] = true
 		counts[e.Domain.Registrable]++
 	}
+
 	if websiteDomain != "" {
 		out[0].Contacts = counts[websiteDomain]
 		delete(counts, websiteDomain)
 	}
+
 	first := len(out)
 	for domain, n := range counts {
 		if n >= minContacts {

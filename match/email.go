@@ -24,11 +24,11 @@ type Email struct {
 	// LocalPart is the part before "@" as written, since a mail server may
 	// treat its case as significant (RFC 5321 section 2.4).
 	LocalPart string
-	// Domain is the parsed part after "@". Its Kind tells a company address
-	// from a free-mail, internet-provider or disposable one.
+	// Domain is the parsed part after "@". Its Kind separates company
+	// addresses from free-mail, internet-provider and disposable ones.
 	Domain Domain
-	// Role reports a role mailbox such as info@, sales@ or noreply@, which
-	// reaches a team or a machine and says little about a person.
+	// Role reports a role mailbox such as info@, sales@ or noreply@. It
+	// reaches a team or a machine, so it reveals little about a person.
 	Role bool
 }
 

@@ -25,8 +25,8 @@ var roleMailboxes = map[string]bool{
 }
 
 // isRoleMailbox reports whether local names a role mailbox. The "+tag" of
-// a subaddress (RFC 5233) is ignored, and so is a suffix after ".", "-" or
-// "_" when the first word is a role of four or more letters, so
+// a subaddress (RFC 5233) is ignored. A suffix after ".", "-" or "_" is
+// ignored too when the first word is a role of four or more letters, so
 // "sales-emea" and "info.de" are roles but "hr-smith" is not.
 func isRoleMailbox(local string) bool {
 	local = strings.ToLower(local)

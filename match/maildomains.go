@@ -17,9 +17,9 @@ type mailDomainEntry struct {
 }
 
 // mailDomainTable is the lookup structure of the embedded lists. A
-// single-hash Bloom filter in front of the map answers most lookups of
-// company domains, which are not listed, from 256 KiB that stay in the CPU
-// cache, instead of from the multi-megabyte map.
+// single-hash Bloom filter in front of the map rejects most unlisted names,
+// such as company domains, from 256 KiB that stay in the CPU cache, so most
+// lookups never touch the multi-megabyte map.
 type mailDomainTable struct {
 	entries map[string]mailDomainEntry
 	filter  []uint64

@@ -87,9 +87,8 @@ func (l *SuffixList) RuleCount() int {
 	return l.count
 }
 
-// maxSuffixListLine is the maximum length of one line of a list file. The
-// longest rule in the 2026 list is under 100 bytes, and comment lines are
-// longer but far below this limit.
+// maxSuffixListLine is the maximum length of one line of a list file, far
+// above the longest line of the 2026-08 list (under 200 bytes).
 const maxSuffixListLine = 64 * 1024
 
 // ParseSuffixList reads a list in the public_suffix_list.dat format: one

@@ -3,11 +3,11 @@ package main
 // The curation below corrects the upstream lists. Each entry was checked by
 // hand against what the domain serves.
 //
-// Rule for provider-and-company domains: a domain whose mailboxes go to the
-// public and whose website is also the main website of the company that
-// runs the service (zoho.com, fastmail.com, yahoo.com) keeps its provider
-// kind and gets the providerCompany flag, so an email address there is not
-// a company key but a website there is.
+// Rule for provider-and-company domains: some domains give mailboxes to the
+// public and are also the main website of the company that runs the
+// service (zoho.com, fastmail.com, yahoo.com). Such a domain keeps its
+// provider kind and gets the providerCompany flag. An email address there
+// is then no company key, but a website there is.
 
 // notProvider lists domains that the upstream lists carry although they are
 // company, news, government or university websites and no public mail

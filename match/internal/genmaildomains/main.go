@@ -161,8 +161,9 @@ func newBuilder(refusedZones []string) *builder {
 }
 
 // validDomain matches a lower-case ASCII domain name with at least two
-// labels.
-var validDomain = regexp.MustCompile(`^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$`)
+// labels and an alphabetic or "xn--" top-level label, as the parser
+// requires.
+var validDomain = regexp.MustCompile(`^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+([a-z]{2,63}|xn--[a-z0-9-]{1,59})$`)
 
 // accept reports whether domain may enter the lists, counting rejects.
 func (b *builder) accept(domain string) bool {

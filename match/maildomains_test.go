@@ -1,0 +1,108 @@
+package match
+
+import (
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestMailDomainSources(t *testing.T) {
+	sources := MailDomainSources()
+	require.Len(t, sources, 3)
+	want := map[string][2]string{
+		"freemail":                 {"1.7.0", "ISC"},
+		"disposable-email-domains": {"1.0.62", "MIT"},
+		"email-providers":          {"2.26.0", "ISC"},
+	}
+	for _, s := range sources {
+		assert.Equal(t, want[s.Name][0], s.Version, s.Name)
+		assert.Equal(t, want[s.Name][1], s.License, s.Name)
+		assert.Positive(t, s.Count, s.Name)
+		assert.Equal(t, "https://www.npmjs.com/package/"+s.Name, s.URL)
+	}
+	// The result is a copy.
+	sources[0].Name = "changed"
+	assert.Equal(t, "freemail", MailDomainSources()[0].Name)
+}
+
+func TestMailDomainListsAreClean(t *testing.T) {
+	lists := []string{
+		freeMailDomains, providerCompanyFreeMailDomains, ispMailDomains,
+		providerCompanyISPDomains, disposableMailDomains, disposableMailZones,
+	}
+	seen := make(map[string]bool, mailDomainCount)
+	for _, list := range lists {
+		domains := strings.Split(list, "\n")
+		assert.True(t, sort.StringsAreSorted(domains))
+		for _, domain := range domains {
+			assert.False(t, seen[domain], "%s is on two lists", domain)
+			seen[domain] = true
+		}
+	}
+	assert.Len(t, seen, mailDomainCount)
+	// Every entry is a valid host in the form the parser produces, so a
+	// lookup can find it.
+	for domain := range seen {
+		h, err := normalizeHost(domain, domain)
+		if assert.NoError(t, err, domain) {
+			assert.Equal(t, domain, h.name)
+		}
+	}
+}
+
+func TestMailDomainCuration(t *testing.T) {
+	tests := []struct {
+		domain          string
+		kind            DomainKind
+		providerCompany bool
+	}{
+		// Company domains that the upstream lists carry by mistake.
+		{"easypost.com", KindCompany, false},
+		{"facebook.com", KindCompany, false},
+		{"example.com", KindCompany, false},
+		{"comcast.com", KindCompany, false},
+		{"nus.edu.sg", KindCompany, false},
+		// Providers that are also the provider's company website.
+		{"zoho.com", KindFreeMail, true},
+		{"fastmail.com", KindFreeMail, true},
+		{"yahoo.com", KindFreeMail, true},
+		{"sky.com", KindISP, true},
+		// Regional and legacy consumer domains.
+		{"gmail.com", KindFreeMail, false},
+		{"googlemail.com", KindFreeMail, false},
+		{"hotmail.co.uk", KindFreeMail, false},
+		{"hotmail.com.au", KindFreeMail, false},
+		{"outlook.jp", KindFreeMail, false},
+		{"icloud.com", KindFreeMail, false},
+		{"me.com", KindFreeMail, false},
+		{"proton.me", KindFreeMail, false},
+		{"web.de", KindFreeMail, true},
+		// Internet providers.
+		{"comcast.net", KindISP, false},
+		{"btinternet.com", KindISP, false},
+		{"verizon.net", KindISP, false},
+		{"t-online.de", KindISP, false},
+		{"bigpond.com", KindISP, false},
+		// Disposable services, with a wildcard zone.
+		{"mailinator.com", KindDisposable, false},
+		{"guerrillamail.com", KindDisposable, false},
+		{"anything.33mail.com", KindDisposable, false},
+	}
+	for _, tt := range tests {
+		d, err := ParseDomain(tt.domain)
+		if !assert.NoError(t, err, tt.domain) {
+			continue
+		}
+		assert.Equal(t, tt.kind, d.Kind, tt.domain)
+		assert.Equal(t, tt.providerCompany, d.ProviderCompany, tt.domain)
+	}
+}
+
+func TestIsFreeMailOnSubdomain(t *testing.T) {
+	assert.True(t, IsFreeMail("https://mail.yahoo.co.jp/"))
+	assert.True(t, IsFreeMail("jane@eu.mailinator.com"))
+	assert.False(t, IsFreeMail("jane@gmail.example.com"))
+}
