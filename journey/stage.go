@@ -14,7 +14,7 @@ import (
 type StageModel struct {
 	stages []string
 	exits  []string
-	index  map[string]int // stage name, lower case -> position; exits follow stages
+	index  map[string]int // lower-case stage name to position, exits after the funnel stages
 }
 
 // NewStageModel returns a stage model with the funnel stages in order and
