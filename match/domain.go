@@ -220,9 +220,10 @@ func (p *DomainParser) NormalizeDomain(input string) (string, error) {
 //     quoted and contain commas or angle brackets:
 //     `"Doe, Jane <CEO>" <jane@example.com>`.
 //
-// Normalization: surrounding white space is removed, and upper case, one
-// trailing dot, and the ideographic (U+3002), full-width (U+FF0E) and
-// half-width (U+FF61) full stops are accepted. Unicode labels are
+// Normalization: surrounding white space is removed, a percent-encoded
+// host is decoded, and upper case, one trailing dot, and the ideographic
+// (U+3002), full-width (U+FF0E) and half-width (U+FF61) full stops are
+// accepted. Unicode labels are
 // converted to A-labels with the UTS #46 non-transitional mapping (IDNA
 // 2008, so "ß" is kept), so a Unicode host and its punycode spelling give
 // the same result.
@@ -283,6 +284,9 @@ func (p *DomainParser) parseHost(rawHost, input string) (Domain, error) {
 	if len(suffix) >= len(name) {
 		if section == SuffixUnlisted {
 			return Domain{}, domainError(ErrNonPublicName, input, "a single-label name is not in the public DNS")
+		}
+		if section == SuffixPrivate {
+			return Domain{}, domainError(ErrPublicSuffix, input, fmt.Sprintf("%q is a public suffix in the PRIVATE section of the list, so use a parser built WithICANNSuffixesOnly to get its owner's domain", name))
 		}
 		return Domain{}, domainError(ErrPublicSuffix, input, fmt.Sprintf("%q is a public suffix", name))
 	}

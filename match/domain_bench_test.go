@@ -113,8 +113,8 @@ func BenchmarkParseEmail(b *testing.B) {
 func BenchmarkMailDomainsBuild(b *testing.B) {
 	for b.Loop() {
 		m := buildMailDomains()
-		if len(m.entries) != mailDomainCount {
-			b.Fatalf("built %d domains, want %d", len(m.entries), mailDomainCount)
+		if len(m.small) == 0 {
+			b.Fatal("built an empty table")
 		}
 	}
 }

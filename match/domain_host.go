@@ -3,6 +3,7 @@ package match
 import (
 	"fmt"
 	"net/netip"
+	"net/url"
 	"strings"
 
 	"golang.org/x/net/idna"
@@ -46,6 +47,15 @@ func normalizeHost(raw, input string) (host, error) {
 			return host{}, err
 		}
 		return h, nil
+	}
+	if strings.IndexByte(raw, '%') >= 0 {
+		// A URL may percent-encode its host; the WHATWG URL Standard
+		// decodes it before the IDNA conversion.
+		decoded, err := url.PathUnescape(raw)
+		if err != nil {
+			return host{}, domainError(ErrInvalidHost, input, "the host has an invalid percent-encoding")
+		}
+		raw = decoded
 	}
 	if hasNonASCII(raw) {
 		raw = domainDots.Replace(raw)
@@ -171,7 +181,9 @@ func normalizeLabel(label, input string) (out, reason string, err error) {
 	}
 	if hasNonASCII(label) {
 		a, idnaErr := idna.Lookup.ToASCII(label)
-		if idnaErr != nil || hasNonASCII(a) || strings.IndexByte(a, '.') >= 0 {
+		// The mapping may delete every rune, as it does for a lone
+		// variation selector, which leaves an empty label.
+		if idnaErr != nil || a == "" || hasNonASCII(a) || strings.IndexByte(a, '.') >= 0 {
 			return "", "", domainError(ErrInvalidHost, input, fmt.Sprintf("the label %q is not a valid internationalized label", label))
 		}
 		label = a

@@ -1,6 +1,8 @@
 package match
 
 import (
+	"encoding/csv"
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -87,6 +89,8 @@ func TestParseDomainInputForms(t *testing.T) {
 		{"a.b.test.ck", "b.test.ck"},
 		{"www.ck", "www.ck"},
 		{"216.22.project.coop", "project.coop"},
+		{"http://www.ex%61mple.com/", "example.com"},
+		{"https://b%C3%BCcher.de/", "xn--bcher-kva.de"},
 	}
 	for _, tt := range tests {
 		got, err := NormalizeDomain(tt.input)
@@ -142,11 +146,15 @@ func TestParseDomainRejects(t *testing.T) {
 		{"example.com..", ErrInvalidHost},
 		{"exa mple.com", ErrInvalidHost},
 		{"exam<ple.com", ErrInvalidHost},
+		{"http://exa%2fmple.com/", ErrInvalidHost},
+		{"http://exa%zzmple.com/", ErrInvalidHost},
 		{"example.com:http", ErrInvalidHost},
 		{"-example.com", ErrInvalidHost},
 		{"my_site.com", ErrInvalidHost},
 		{"xn--abc.com", ErrInvalidHost},
 		{"xn--ß.com", ErrInvalidHost},
+		{"\ufe0e", ErrInvalidHost},
+		{"a.\u00ad.com", ErrInvalidHost},
 		{strings.Repeat("a", 64) + ".com", ErrInvalidHost},
 		{strings.Repeat("a.", 127) + "com", ErrInputTooLong},
 		{strings.Repeat("x", MaxDomainInputLength+1), ErrInputTooLong},
@@ -284,6 +292,7 @@ func TestParseDomainPrivateSuffixKinds(t *testing.T) {
 		{"herzen.spb.ru", KindCompany},
 		{"shop-one.myshopify.com", KindHostedTenant},
 		{"someone.github.io", KindHostedTenant},
+		{"www.ruhr-uni-bochum.de", KindCompany},
 		{"myapp.herokuapp.com", KindHostedTenant},
 		{"foo.blogspot.com", KindHostedTenant},
 	}
@@ -293,4 +302,48 @@ func TestParseDomainPrivateSuffixKinds(t *testing.T) {
 			assert.Equal(t, tt.want, d.Kind, tt.input)
 		}
 	}
+}
+
+// TestParseDomainRORWebsites parses the website column of the ROR subset
+// and compares the result with the record's own domains column.
+func TestParseDomainRORWebsites(t *testing.T) {
+	f, err := os.Open("../testdata/ror-records-subset/ror_orgs.csv")
+	require.NoError(t, err)
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	require.NoError(t, err)
+	require.Equal(t, "domains", rows[0][6])
+	require.Equal(t, "website", rows[0][7])
+
+	parsed, compared, agree := 0, 0, 0
+	for _, row := range rows[1:] {
+		domains, website := row[6], row[7]
+		if website == "" {
+			continue
+		}
+		d, err := ParseDomain(website)
+		if website == "https://gov.br/museugoeldi" {
+			// The record's website sits on a bare public suffix.
+			assert.ErrorIs(t, err, ErrPublicSuffix)
+			continue
+		}
+		if !assert.NoError(t, err, website) {
+			continue
+		}
+		parsed++
+		if domains == "" {
+			continue
+		}
+		compared++
+		for _, domain := range strings.Split(domains, "|") {
+			if registrable, err := NormalizeDomain(domain); err == nil && registrable == d.Registrable {
+				agree++
+				break
+			}
+		}
+	}
+	assert.Greater(t, parsed, 10000)
+	// The rest are organisations whose website and listed domain differ,
+	// such as verbund.de and verbund.com.
+	assert.Greater(t, float64(agree)/float64(compared), 0.98, "%d of %d agree", agree, compared)
 }

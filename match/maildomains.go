@@ -17,12 +17,14 @@ type mailDomainEntry struct {
 }
 
 // mailDomainTable is the lookup structure of the embedded lists. A
-// single-hash Bloom filter in front of the map rejects most unlisted names,
-// such as company domains, from 256 KiB that stay in the CPU cache, so most
-// lookups never touch the multi-megabyte map.
+// single-hash Bloom filter of 256 KiB rejects most unlisted names, such as
+// company domains, while staying in the CPU cache. Names that pass it are
+// looked up in a map of the small lists, then by binary search in the
+// sorted disposable list, which has about 120,000 domains and would cost
+// several megabytes and tens of milliseconds as a map.
 type mailDomainTable struct {
-	entries map[string]mailDomainEntry
-	filter  []uint64
+	small  map[string]mailDomainEntry
+	filter []uint64
 }
 
 // mailFilterBits is the size of the filter in bits: 2^21, about 16 bits
@@ -35,27 +37,35 @@ var embeddedMailDomains = sync.OnceValue(buildMailDomains)
 
 func buildMailDomains() *mailDomainTable {
 	t := &mailDomainTable{
-		entries: make(map[string]mailDomainEntry, mailDomainCount),
-		filter:  make([]uint64, mailFilterBits/64),
+		small:  make(map[string]mailDomainEntry, 8192),
+		filter: make([]uint64, mailFilterBits/64),
 	}
-	add := func(list string, entry mailDomainEntry) {
+	forEachLine := func(list string, visit func(string)) {
 		for list != "" {
 			line, rest, _ := strings.Cut(list, "\n")
-			t.entries[line] = entry
-			bit := mailFilterBit(line)
-			t.filter[bit/64] |= 1 << (bit % 64)
+			visit(line)
 			list = rest
 		}
+	}
+	addToFilter := func(name string) {
+		bit := mailFilterBit(name)
+		t.filter[bit/64] |= 1 << (bit % 64)
+	}
+	addToMap := func(list string, entry mailDomainEntry) {
+		forEachLine(list, func(name string) {
+			t.small[name] = entry
+			addToFilter(name)
+		})
 	}
 	// The generator makes the lists disjoint. An entry covers subdomains
 	// because lookupMailDomain walks up from the host, so the zones of
 	// disposable-email-domains' wildcard.json need no flag.
-	add(disposableMailDomains, mailDomainEntry{kind: KindDisposable})
-	add(disposableMailZones, mailDomainEntry{kind: KindDisposable})
-	add(ispMailDomains, mailDomainEntry{kind: KindISP})
-	add(freeMailDomains, mailDomainEntry{kind: KindFreeMail})
-	add(providerCompanyFreeMailDomains, mailDomainEntry{kind: KindFreeMail, providerCompany: true})
-	add(providerCompanyISPDomains, mailDomainEntry{kind: KindISP, providerCompany: true})
+	addToMap(freeMailDomains, mailDomainEntry{kind: KindFreeMail})
+	addToMap(providerCompanyFreeMailDomains, mailDomainEntry{kind: KindFreeMail, providerCompany: true})
+	addToMap(ispMailDomains, mailDomainEntry{kind: KindISP})
+	addToMap(providerCompanyISPDomains, mailDomainEntry{kind: KindISP, providerCompany: true})
+	addToMap(disposableMailZones, mailDomainEntry{kind: KindDisposable})
+	forEachLine(disposableMailDomains, addToFilter)
 	return t
 }
 
@@ -75,8 +85,39 @@ func (t *mailDomainTable) lookup(name string) (mailDomainEntry, bool) {
 	if t.filter[bit/64]&(1<<(bit%64)) == 0 {
 		return mailDomainEntry{}, false
 	}
-	entry, ok := t.entries[name]
-	return entry, ok
+	if entry, ok := t.small[name]; ok {
+		return entry, true
+	}
+	if containsSortedLine(disposableMailDomains, name) {
+		return mailDomainEntry{kind: KindDisposable}, true
+	}
+	return mailDomainEntry{}, false
+}
+
+// containsSortedLine reports whether name is a line of list, whose lines
+// are sorted in byte order and joined by "\n". It bisects byte offsets and
+// moves each probe back to the start of its line, so it needs no index.
+func containsSortedLine(list, name string) bool {
+	lo, hi := 0, len(list) // both are always line starts, or len(list)
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		start := lo + strings.LastIndexByte(list[lo:mid], '\n') + 1
+		end := strings.IndexByte(list[start:], '\n')
+		if end < 0 {
+			end = len(list)
+		} else {
+			end += start
+		}
+		switch c := strings.Compare(name, list[start:end]); {
+		case c == 0:
+			return true
+		case c < 0:
+			hi = start
+		default:
+			lo = end + 1
+		}
+	}
+	return false
 }
 
 // lookupMailDomain returns the list entry for host or, failing that, for the
@@ -107,7 +148,9 @@ func (p *DomainParser) classify(d *Domain) {
 		d.ProviderCompany = entry.providerCompany
 		return
 	}
-	if d.Section == SuffixPrivate && !registryPrivateSuffix(d.Suffix) {
+	// "www" under a PRIVATE suffix is the website of the suffix's owner,
+	// such as www.ruhr-uni-bochum.de, and no tenant.
+	if d.Section == SuffixPrivate && d.Brand != "www" && !registryPrivateSuffix(d.Suffix) {
 		d.Kind = KindHostedTenant
 	}
 }

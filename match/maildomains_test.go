@@ -106,3 +106,20 @@ func TestIsFreeMailOnSubdomain(t *testing.T) {
 	assert.True(t, IsFreeMail("jane@eu.mailinator.com"))
 	assert.False(t, IsFreeMail("jane@gmail.example.com"))
 }
+
+func TestContainsSortedLine(t *testing.T) {
+	list := "a.com\nbb.com\nc.org\nzz.net"
+	for _, name := range []string{"a.com", "bb.com", "c.org", "zz.net"} {
+		assert.True(t, containsSortedLine(list, name), name)
+	}
+	for _, name := range []string{"", "a", "a.co", "b.com", "bb.co", "c.org\n", "zz.neu", "zzz"} {
+		assert.False(t, containsSortedLine(list, name), name)
+	}
+	assert.False(t, containsSortedLine("", "a.com"))
+	// Every embedded disposable domain is found.
+	for _, name := range strings.Split(disposableMailDomains, "\n") {
+		if !containsSortedLine(disposableMailDomains, name) {
+			t.Fatalf("%s is not found", name)
+		}
+	}
+}
