@@ -55,7 +55,7 @@ func stageColor(i int) string {
 // touch's time, channel and type.
 func WriteSVG(w io.Writer, tl *Timeline, opts SVGOptions) error {
 	if tl == nil {
-		return errors.New("journey: WriteSVG needs a timeline")
+		return errors.New("journey: missing timeline: WriteSVG needs a non-nil *Timeline")
 	}
 	width := opts.Width
 	if width == 0 {
@@ -104,7 +104,11 @@ func WriteSVG(w io.Writer, tl *Timeline, opts SVGOptions) error {
 			fmt.Fprintf(b, `<rect x="%.1f" y="%d" width="%.1f" height="%d" fill="%s"><title>%s: %s to %s</title></rect>`+"\n",
 				left, svgTitleHeight, right-left, lanesBottom-svgTitleHeight, color,
 				html.EscapeString(p.Stage), p.Entered.Format(time.DateOnly), end.Format(time.DateOnly))
-			fmt.Fprintf(b, `<text x="%.1f" y="%d" fill="#4a5568">%s</text>`+"\n", left+3, svgTitleHeight+15, html.EscapeString(p.Stage))
+			// Labels need about 7 pixels per character at this font size.
+			// A narrower band keeps only its tooltip, so labels never overlap.
+			if right-left >= float64(7*len(p.Stage)+6) {
+				fmt.Fprintf(b, `<text x="%.1f" y="%d" fill="#4a5568">%s</text>`+"\n", left+3, svgTitleHeight+15, html.EscapeString(p.Stage))
+			}
 		}
 	}
 	for _, s := range opts.Silences {
