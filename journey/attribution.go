@@ -282,7 +282,9 @@ type TimeDecay struct {
 }
 
 // Name returns "time decay (half-life D)".
-func (m TimeDecay) Name() string { return fmt.Sprintf("time decay (half-life %s)", formatDays(m.HalfLife)) }
+func (m TimeDecay) Name() string {
+	return fmt.Sprintf("time decay (half-life %s)", formatDays(m.HalfLife))
+}
 
 // Shares weights touches by age and normalises.
 func (m TimeDecay) Shares(j *Journey, touches []Touchpoint) ([]float64, []string, error) {

@@ -24,12 +24,12 @@ type CSVOptions struct {
 var csvColumns = map[string]string{
 	"account": "account", "account_id": "account", "accountid": "account",
 	"time": "time", "timestamp": "time", "date": "time", "occurred_at": "time",
-	"team": "team",
+	"team":    "team",
 	"channel": "channel",
 	"contact": "contact", "contact_id": "contact", "email": "contact",
 	"type": "type", "activity_type": "type",
 	"campaign": "campaign",
-	"source": "source", "source_system": "source",
+	"source":   "source", "source_system": "source",
 	"weight": "weight", "score": "weight",
 	"timezone": "timezone", "time_zone": "timezone", "tz": "timezone",
 }

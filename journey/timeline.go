@@ -3,8 +3,8 @@ package journey
 import (
 	"fmt"
 	"runtime"
-	"sync"
 	"slices"
+	"sync"
 	"time"
 )
 
