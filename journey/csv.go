@@ -20,18 +20,28 @@ type CSVOptions struct {
 	Comma rune
 }
 
-// csvColumns maps accepted header names, lower case, to field names.
-var csvColumns = map[string]string{
-	"account": "account", "account_id": "account", "accountid": "account",
-	"time": "time", "timestamp": "time", "date": "time", "occurred_at": "time",
-	"team":    "team",
-	"channel": "channel",
-	"contact": "contact", "contact_id": "contact", "email": "contact",
-	"type": "type", "activity_type": "type",
-	"campaign": "campaign",
-	"source":   "source", "source_system": "source",
-	"weight": "weight", "score": "weight",
-	"timezone": "timezone", "time_zone": "timezone", "tz": "timezone",
+// csvField returns the field that a lower-case header name maps to, or
+// "" for an unknown column.
+func csvField(header string) string {
+	switch header {
+	case "account", "account_id", "accountid":
+		return "account"
+	case "time", "timestamp", "date", "occurred_at":
+		return "time"
+	case "contact", "contact_id", "email":
+		return "contact"
+	case "type", "activity_type":
+		return "type"
+	case "source", "source_system":
+		return "source"
+	case "weight", "score":
+		return "weight"
+	case "timezone", "time_zone", "tz":
+		return "timezone"
+	case "team", "channel", "campaign":
+		return header
+	}
+	return ""
 }
 
 // ReadTouchpointsCSV reads touches from CSV with a header row. The
@@ -57,7 +67,7 @@ func ReadTouchpointsCSV(r io.Reader, opts CSVOptions) ([]Touchpoint, error) {
 	column := make(map[string]int)
 	for i, name := range header {
 		key := strings.ToLower(strings.TrimSpace(strings.TrimPrefix(name, "\ufeff")))
-		if field, ok := csvColumns[key]; ok {
+		if field := csvField(key); field != "" {
 			if _, dup := column[field]; dup {
 				return nil, fmt.Errorf("journey: CSV header has two %s columns, the second is %q", field, name)
 			}

@@ -60,3 +60,22 @@ func TestTeamOther(t *testing.T) {
 	assert.Equal(t, Marketing, Sales.Other())
 	assert.Equal(t, Team(0), Team(7).Other())
 }
+
+func FuzzParseTeam(f *testing.F) {
+	for _, seed := range []string{"marketing", "Sales", " sales ", "", "support", "MARKETING\n"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		team, err := ParseTeam(s)
+		if err != nil {
+			return
+		}
+		if !team.Valid() {
+			t.Fatalf("ParseTeam(%q) returned invalid team %d without error", s, team)
+		}
+		again, err := ParseTeam(team.String())
+		if err != nil || again != team {
+			t.Fatalf("team %v does not round-trip: %v, %v", team, again, err)
+		}
+	})
+}

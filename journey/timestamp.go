@@ -143,19 +143,20 @@ var (
 	abbrevPattern  = regexp.MustCompile(`^\(?([A-Za-z]{2,5})\)?$`)
 )
 
-var monthNames = map[string]time.Month{
-	"jan": time.January, "january": time.January,
-	"feb": time.February, "february": time.February,
-	"mar": time.March, "march": time.March,
-	"apr": time.April, "april": time.April,
-	"may": time.May,
-	"jun": time.June, "june": time.June,
-	"jul": time.July, "july": time.July,
-	"aug": time.August, "august": time.August,
-	"sep": time.September, "sept": time.September, "september": time.September,
-	"oct": time.October, "october": time.October,
-	"nov": time.November, "november": time.November,
-	"dec": time.December, "december": time.December,
+// monthByName returns the month for an English month name or its
+// three-letter abbreviation ("sept" too), ignoring case.
+func monthByName(name string) (time.Month, bool) {
+	name = strings.ToLower(name)
+	if name == "sept" {
+		return time.September, true
+	}
+	for m := time.January; m <= time.December; m++ {
+		full := strings.ToLower(m.String())
+		if name == full || name == full[:3] {
+			return m, true
+		}
+	}
+	return 0, false
 }
 
 // wallClock is a timestamp's written fields before any zone is applied.
@@ -273,7 +274,7 @@ func scanWallClock(text string) (wallClock, error) {
 		rest = rest[len(m[0]):]
 	case dayMonthName.MatchString(rest):
 		m := dayMonthName.FindStringSubmatch(rest)
-		month, ok := monthNames[strings.ToLower(m[2])]
+		month, ok := monthByName(m[2])
 		if !ok {
 			return w, fmt.Errorf("unknown month name %q", m[2])
 		}
@@ -283,7 +284,7 @@ func scanWallClock(text string) (wallClock, error) {
 		rest = rest[len(m[0]):]
 	case monthNameDay.MatchString(rest):
 		m := monthNameDay.FindStringSubmatch(rest)
-		month, ok := monthNames[strings.ToLower(m[1])]
+		month, ok := monthByName(m[1])
 		if !ok {
 			return w, fmt.Errorf("unknown month name %q", m[1])
 		}
