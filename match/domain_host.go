@@ -49,7 +49,7 @@ func normalizeHost(raw, input string) (host, error) {
 		return h, nil
 	}
 	if strings.IndexByte(raw, '%') >= 0 {
-		// A URL may percent-encode its host; the WHATWG URL Standard
+		// A URL may percent-encode its host, and the WHATWG URL Standard
 		// decodes it before the IDNA conversion.
 		decoded, err := url.PathUnescape(raw)
 		if err != nil {
@@ -64,11 +64,29 @@ func normalizeHost(raw, input string) (host, error) {
 	if raw == "" {
 		return host{}, domainError(ErrEmpty, input, "the host is empty")
 	}
-	// A non-ASCII label takes at most 4 bytes per rune before conversion,
-	// so a longer raw host cannot fit in 253 octets of A-labels.
+	// Rejecting a raw host over 4 x 253 bytes bounds the cost of the IDNA
+	// conversion. Only runes that the mapping deletes, such as soft
+	// hyphens, could shrink such a host to 253 octets.
 	if len(raw) > 4*maxHostLength {
 		return host{}, domainError(ErrInputTooLong, input, "the host is longer than 253 octets")
 	}
+	h, err := normalizeLabels(raw, input)
+	if err != nil {
+		return host{}, err
+	}
+	if len(h.name) > maxHostLength {
+		return host{}, domainError(ErrInputTooLong, input, "the host is longer than 253 octets")
+	}
+	top := h.name[strings.LastIndexByte(h.name, '.')+1:]
+	if err := checkTopLabel(h.name, top, input); err != nil {
+		return host{}, err
+	}
+	return h, nil
+}
+
+// normalizeLabels converts each label of raw with normalizeLabel and joins
+// them, copying only from the first label that changes.
+func normalizeLabels(raw, input string) (host, error) {
 	h := host{strictEnd: -1}
 	var b strings.Builder
 	changed := false
@@ -108,13 +126,6 @@ func normalizeHost(raw, input string) (host, error) {
 	h.name = raw
 	if changed {
 		h.name = b.String()
-	}
-	if len(h.name) > maxHostLength {
-		return host{}, domainError(ErrInputTooLong, input, "the host is longer than 253 octets")
-	}
-	top := h.name[strings.LastIndexByte(h.name, '.')+1:]
-	if err := checkTopLabel(h.name, top, input); err != nil {
-		return host{}, err
 	}
 	return h, nil
 }
