@@ -5,8 +5,11 @@ import (
 	"fmt"
 	"math"
 	"math/bits"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 )
 
@@ -44,6 +47,9 @@ type Report struct {
 	// universe accounts in no set comes last.
 	Regions []Region `json:"regions"`
 	Metrics []Metric `json:"metrics"`
+	// Rules names the reach rule of each set, sorted by set. It is set by
+	// ComputeReach and the functions built on it.
+	Rules []RuleSummary `json:"rules,omitempty"`
 	// Weights is set by ComputeWeighted and nil otherwise.
 	Weights *WeightSummary `json:"weights,omitempty"`
 }
@@ -128,10 +134,12 @@ func (r Region) Label() string {
 // ')', ',' or a control character, an empty account or record ID, more than
 // MaxSets sets, or no set.
 func Compute(universe []string, sets ...Set) (*Report, error) {
-	return compute(universe, nil, sets)
+	return compute(universe, len(universe) == 0, nil, sets)
 }
 
-func compute(universe []string, weights map[string]float64, sets []Set) (*Report, error) {
+// compute builds a report. With fromUnion false an empty universe stays
+// empty, so every member is outside it.
+func compute(universe []string, fromUnion bool, weights map[string]float64, sets []Set) (*Report, error) {
 	ordered, err := validateSets(sets)
 	if err != nil {
 		return nil, err
@@ -140,7 +148,6 @@ func compute(universe []string, weights map[string]float64, sets []Set) (*Report
 		return nil, err
 	}
 
-	fromUnion := len(universe) == 0
 	var index *accountIndex
 	if fromUnion {
 		total := 0
@@ -261,7 +268,7 @@ func collectSet(index *accountIndex, s Set) (SetSummary, bitset) {
 	b := newBitset(len(index.keys))
 	outside := map[string]bool{}
 	addAccount := func(id string) bool {
-		if p, ok := index.find(id); ok {
+		if p, ok := index.lookup(id); ok {
 			return b.set(p)
 		}
 		if outside[id] {
@@ -270,9 +277,10 @@ func collectSet(index *accountIndex, s Set) (SetSummary, bitset) {
 		outside[id] = true
 		return true
 	}
-	fresh := 0
-	for _, id := range s.Members {
-		if addAccount(id) {
+	fresh, missing := markMembers(index, s.Members, b)
+	for _, id := range missing {
+		if !outside[id] {
+			outside[id] = true
 			fresh++
 		}
 	}
@@ -313,6 +321,51 @@ func collectSet(index *accountIndex, s Set) (SetSummary, bitset) {
 	slices.Sort(summary.Outside)
 	summary.Size = b.count()
 	return summary, b
+}
+
+// parallelMin is the number of members from which markMembers splits the
+// work across GOMAXPROCS goroutines.
+const parallelMin = 1 << 16
+
+// markMembers sets the bit of every member found in the index. It returns
+// the number of members that set a new bit and the members not found, in
+// input order.
+func markMembers(index *accountIndex, members []string, b bitset) (fresh int, missing []string) {
+	workers := runtime.GOMAXPROCS(0)
+	if len(members) < parallelMin {
+		workers = 1
+	}
+	chunk := (len(members) + workers - 1) / workers
+	type result struct {
+		fresh   int
+		missing []string
+	}
+	results := make([]result, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		part := members[min(w*chunk, len(members)):min((w+1)*chunk, len(members))]
+		res := &results[w]
+		wg.Go(func() {
+			index.lookupAll(part, func(id string, pos int, found bool) {
+				if !found {
+					res.missing = append(res.missing, id)
+					return
+				}
+				// Several goroutines may write one word, and the atomic
+				// OR tells exactly one of them that the bit is new.
+				m := uint64(1) << (pos % 64)
+				if atomic.OrUint64(&b[pos/64], m)&m == 0 {
+					res.fresh++
+				}
+			})
+		})
+	}
+	wg.Wait()
+	for _, res := range results {
+		fresh += res.fresh
+		missing = append(missing, res.missing...)
+	}
+	return fresh, missing
 }
 
 // regionCounts maps region keys to counts. Dense storage serves up to 16 sets

@@ -1,6 +1,9 @@
 package overlap
 
-import "math"
+import (
+	"math"
+	"sync"
+)
 
 // circleArea returns π·r².
 func circleArea(r float64) float64 { return math.Pi * r * r }
@@ -48,6 +51,19 @@ func distanceForLens(r1, r2, shared float64) float64 {
 	return (lo + hi) / 2
 }
 
+// quadrature holds the nodes and weights of the integral in tripleArea on
+// [0, 1]. It is computed once and never changed.
+var quadrature = sync.OnceValue(func() (q struct{ at, weight []float64 }) {
+	const steps = 1024
+	dt := math.Pi / steps
+	for i := range steps {
+		t := (float64(i) + 0.5) * dt
+		q.at = append(q.at, (1-math.Cos(t))/2)
+		q.weight = append(q.weight, math.Sin(t)*dt/2)
+	}
+	return q
+})
+
 // tripleArea returns the area shared by three circles. The shared area is
 // convex, so each vertical line crosses it in one interval. The integral
 // over x uses the substitution x = a + (b-a)(1-cos t)/2, which removes the
@@ -64,12 +80,10 @@ func tripleArea(c [3]Circle) float64 {
 	if a >= b {
 		return 0
 	}
-	const steps = 2048
+	q := quadrature()
 	total := 0.0
-	dt := math.Pi / steps
-	for i := 0; i < steps; i++ {
-		t := (float64(i) + 0.5) * dt
-		x := a + (b-a)*(1-math.Cos(t))/2
+	for i, at := range q.at {
+		x := a + (b-a)*at
 		top, bottom := math.Inf(1), math.Inf(-1)
 		for _, ci := range c {
 			dx := x - ci.X
@@ -78,14 +92,15 @@ func tripleArea(c [3]Circle) float64 {
 			bottom = math.Max(bottom, ci.Y-h)
 		}
 		if top > bottom {
-			total += (top - bottom) * (b - a) / 2 * math.Sin(t) * dt
+			total += (top - bottom) * q.weight[i]
 		}
 	}
-	return total
+	return total * (b - a)
 }
 
-// nelderMead minimises f from start with the Nelder-Mead simplex method and
-// a fixed number of iterations, so the result is deterministic.
+// nelderMead minimises f from start with the Nelder-Mead simplex method. It
+// stops after the given iterations or when all vertex values agree to 1e-16,
+// and involves no randomness, so the result is deterministic.
 func nelderMead(f func([]float64) float64, start []float64, step float64, iterations int) []float64 {
 	n := len(start)
 	simplex := make([][]float64, n+1)
@@ -111,6 +126,9 @@ func nelderMead(f func([]float64) float64, start []float64, step float64, iterat
 				values[j], values[j-1] = values[j-1], values[j]
 				simplex[j], simplex[j-1] = simplex[j-1], simplex[j]
 			}
+		}
+		if values[n]-values[0] <= 1e-16 {
+			break
 		}
 		centroid := make([]float64, n)
 		for i := 0; i < n; i++ {

@@ -165,16 +165,23 @@ type WeightSummary struct {
 // in WeightSummary.Missing. Weights of accounts outside the universe are
 // ignored. A negative, NaN or infinite weight is an error.
 func ComputeWeighted(universe []string, weights map[string]float64, sets ...Set) (*Report, error) {
-	for _, id := range sortedKeys(weights) {
-		w := weights[id]
-		if w < 0 || math.IsNaN(w) || math.IsInf(w, 0) {
-			return nil, fmt.Errorf("overlap: weight of account %q is %v; weights must be finite and not negative", id, w)
-		}
+	if err := validateWeights(weights); err != nil {
+		return nil, err
 	}
 	if weights == nil {
 		weights = map[string]float64{}
 	}
-	return compute(universe, weights, sets)
+	return compute(universe, len(universe) == 0, weights, sets)
+}
+
+func validateWeights(weights map[string]float64) error {
+	for _, id := range sortedKeys(weights) {
+		w := weights[id]
+		if w < 0 || math.IsNaN(w) || math.IsInf(w, 0) {
+			return fmt.Errorf("overlap: weight of account %q is %v; weights must be finite and not negative", id, w)
+		}
+	}
+	return nil
 }
 
 func sortedKeys[V any](m map[string]V) []string {

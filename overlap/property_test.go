@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"testing"
 
@@ -150,4 +151,30 @@ func checkMetricRanges(t *testing.T, r *Report) {
 		assert.GreaterOrEqual(t, v, 0.0, "metric %s", m.Key())
 		assert.LessOrEqual(t, v, upper+1e-12, "metric %s", m.Key())
 	}
+}
+
+// Inputs above parallelMin take the sharded, multi-goroutine path. The
+// report must match a map-based count and not depend on GOMAXPROCS.
+func TestComputeParallelPath(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	universe := shuffle(rng, accountIDs(parallelMin+5000))
+	universe = append(universe, universe[:100]...)
+	a := Set{Name: "a", Members: append(slices.Clone(universe[:parallelMin+100]), "outside-1", "outside-2")}
+	b := Set{Name: "b", Members: shuffle(rng, slices.Clone(universe[5000:]))}
+
+	var reports [][]byte
+	for _, procs := range []int{1, 2, 4} {
+		previous := runtime.GOMAXPROCS(procs)
+		r, err := Compute(universe, a, b)
+		runtime.GOMAXPROCS(previous)
+		require.NoError(t, err)
+		checkRegionSums(t, r)
+		checkAgainstMaps(t, r, universe, []Set{a, b})
+		assert.Equal(t, 100, r.Universe.Duplicates)
+		data, err := json.Marshal(r)
+		require.NoError(t, err)
+		reports = append(reports, data)
+	}
+	assert.True(t, bytes.Equal(reports[0], reports[1]), "GOMAXPROCS 1 and 2 differ")
+	assert.True(t, bytes.Equal(reports[0], reports[2]), "GOMAXPROCS 1 and 4 differ")
 }

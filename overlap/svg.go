@@ -13,6 +13,9 @@ type SVGOptions struct {
 	Width int
 	// Title is drawn above the diagram. Empty means no title.
 	Title string
+	// MaxRegions is the maximum number of regions an UpSet plot draws, the
+	// largest ones. Zero means 40. The caption counts the rest.
+	MaxRegions int
 }
 
 func (o SVGOptions) width() float64 {

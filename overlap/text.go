@@ -20,6 +20,13 @@ func (r *Report) WriteText(w io.Writer) error {
 	p := &textPrinter{w: tw}
 	p.line("Universe:\t%d accounts\t(%d duplicate entries%s)", r.Universe.Size, r.Universe.Duplicates, fromUnionNote(r.Universe.FromUnion))
 	p.line("Union:\t%d accounts", r.UnionSize)
+	if len(r.Rules) > 0 {
+		p.line("")
+		p.line("SET\tREACHED WHEN")
+		for _, rule := range r.Rules {
+			p.line("%s\t%s", rule.Set, rule.Rule)
+		}
+	}
 	p.line("")
 	p.line("SET\tSIZE\tCOVERAGE\tDUPLICATES\tOUTSIDE UNIVERSE\tMULTIPLE RECORDS")
 	for _, s := range r.Sets {
@@ -92,13 +99,16 @@ func countedList(ids []string) string {
 	if len(ids) == 0 {
 		return "0"
 	}
-	shown := ids
-	more := ""
-	if len(ids) > TextMemberLimit {
-		shown = ids[:TextMemberLimit]
-		more = fmt.Sprintf(" … and %d more", len(ids)-TextMemberLimit)
+	return fmt.Sprintf("%d (%s)", len(ids), shortList(ids))
+}
+
+// shortList joins up to TextMemberLimit IDs with spaces and says how many
+// more there are.
+func shortList(ids []string) string {
+	if len(ids) <= TextMemberLimit {
+		return strings.Join(ids, " ")
 	}
-	return fmt.Sprintf("%d (%s%s)", len(ids), strings.Join(shown, " "), more)
+	return fmt.Sprintf("%s … and %d more", strings.Join(ids[:TextMemberLimit], " "), len(ids)-TextMemberLimit)
 }
 
 // textPrinter writes lines and keeps the first error, so table code need

@@ -51,7 +51,7 @@ func twoSets(onlyA, onlyB, both int) ([]string, Set, Set) {
 
 func TestWriteVennSVGTwoSetAreas(t *testing.T) {
 	tests := []struct {
-		name                string
+		name               string
 		onlyA, onlyB, both int
 	}{
 		{"partial overlap", 840, 300, 160},
