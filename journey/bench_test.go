@@ -3,9 +3,21 @@ package journey
 import (
 	"fmt"
 	"math/rand/v2"
+	"syscall"
 	"testing"
 	"time"
 )
+
+// cpuSeconds returns the user plus system CPU time of this process. The
+// benchmarks report it next to wall time because the machine is shared,
+// and wall time alone mostly measures how busy the other tenants are.
+func cpuSeconds(b *testing.B) float64 {
+	var usage syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &usage); err != nil {
+		b.Fatal(err)
+	}
+	return time.Duration(usage.Utime.Nano() + usage.Stime.Nano()).Seconds()
+}
 
 // syntheticTouches returns n touches spread over the given number of
 // accounts in random order, from a fixed seed.
@@ -40,8 +52,11 @@ func syntheticTouches(n, accounts int) []Touchpoint {
 // with -benchtime 1x, because one iteration takes seconds.
 func BenchmarkBuildTimelines10M(b *testing.B) {
 	touches := syntheticTouches(10_000_000, 100_000)
+	cpu := 0.0
 	for b.Loop() {
+		before := cpuSeconds(b)
 		timelines, err := BuildTimelines(touches, TimelineOptions{})
+		cpu += cpuSeconds(b) - before
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -49,6 +64,7 @@ func BenchmarkBuildTimelines10M(b *testing.B) {
 			b.Fatalf("got %d timelines", len(timelines))
 		}
 	}
+	b.ReportMetric(cpu/float64(b.N), "cpu-s/op")
 }
 
 func BenchmarkBuildTimelines100k(b *testing.B) {
@@ -72,8 +88,11 @@ func syntheticPaths(n int) []Path {
 func benchmarkMarkov(b *testing.B, order int) {
 	paths := syntheticPaths(1_000_000)
 	var first *MarkovResult
+	cpu := 0.0
 	for b.Loop() {
+		before := cpuSeconds(b)
 		r, err := MarkovRemovalEffects(paths, MarkovOptions{Order: order})
+		cpu += cpuSeconds(b) - before
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -87,6 +106,7 @@ func benchmarkMarkov(b *testing.B, order int) {
 			}
 		}
 	}
+	b.ReportMetric(cpu/float64(b.N), "cpu-s/op")
 }
 
 func BenchmarkMarkov1MOrder1(b *testing.B) { benchmarkMarkov(b, 1) }

@@ -142,6 +142,15 @@ func sortTouches(touches []Touchpoint) {
 	if len(touches) < 2 {
 		return
 	}
+	// Exports are often already in time order, and a stable sort leaves a
+	// sorted slice as it is.
+	sorted := true
+	for i := 1; i < len(touches) && sorted; i++ {
+		sorted = compareTouches(&touches[i-1], &touches[i]) <= 0
+	}
+	if sorted {
+		return
+	}
 	perm := make([]int32, len(touches))
 	for i := range perm {
 		perm[i] = int32(i)
