@@ -64,11 +64,10 @@ type Name struct {
 // digits, letters of caseless scripts and single spaces. It runs in time
 // linear in the length of name.
 func NormalizeName(name string) string {
-	var sc nameScratch
-	sc.init()
-	sc.analyze(name)
+	var buf nameBuffers
+	sc, _ := newNameScratch(&buf).analyze(name)
 	legal, _ := sc.legalPart()
-	sc.writePart(legal, nil)
+	sc = sc.writePart(legal, nil)
 	if string(sc.out) == name {
 		return name
 	}
@@ -119,55 +118,61 @@ func NormalizeName(name string) string {
 // ParseName never fails; a name without letters or digits gives an empty key
 // and is a placeholder.
 func ParseName(name string) Name {
-	var sc nameScratch
-	sc.init()
 	n := Name{Input: name}
-	sc.analyze(name)
+	var buf nameBuffers
+	sc, input := newNameScratch(&buf).analyze(name)
+	rec := &nameParse{input: input, name: &n}
+
 	legal, hasTrade := sc.legalPart()
-	sc.writePart(legal, &n)
+	sc = sc.writePart(legal, rec)
 	n.Key = string(sc.out)
-	n.Display = sc.display(legal)
+	n.Display = sc.display(input)
 	if hasTrade {
 		for p := uint16(0); p < sc.parts; p++ {
 			if p == legal {
 				continue
 			}
-			sc.writePart(p, nil)
+			sc = sc.writePart(p, nil)
 			if len(sc.out) == 0 {
 				continue
 			}
 			n.TradeNames = append(n.TradeNames, string(sc.out))
-			n.TradeDisplays = append(n.TradeDisplays, sc.display(p))
+			n.TradeDisplays = append(n.TradeDisplays, sc.display(input))
 		}
 	}
 	if n.Key == "" && len(n.TradeNames) > 0 {
+		// Only trade parts carry words, as in "(formerly Acme)".
 		n.Key, n.Display = n.TradeNames[0], n.TradeDisplays[0]
 		n.TradeNames, n.TradeDisplays = n.TradeNames[1:], n.TradeDisplays[1:]
 		if len(n.TradeNames) == 0 {
 			n.TradeNames, n.TradeDisplays = nil, nil
 		}
 	}
+
 	if n.Key != "" {
 		n.Tokens = strings.Split(n.Key, " ")
 	}
-	sc.collectGroups(&n)
-	if sc.tag != "" {
-		n.Annotations = append(n.Annotations, sc.tag)
+	sc.collectGroups(rec)
+	rec.sortForms()
+	if sc.tagStart >= 0 {
+		n.Annotations = append(n.Annotations, trimSpaceASCII(input[sc.tagStart:]))
 	}
 	n.Placeholder = isPlaceholderName(n.Key, name)
 	return n
 }
 
-// analyze tokenizes s and marks annotations and trade-name parts.
-func (sc *nameScratch) analyze(s string) {
+// analyze tokenizes s and marks annotations and trade-name parts. It returns
+// the text that token offsets refer to: s, or s after NFKC when s holds
+// characters that compose.
+func (sc nameScratch) analyze(s string) (nameScratch, string) {
 	if !isASCIIName(s) && needsComposition(s) {
 		s = norm.NFKC.String(s)
 	}
-	sc.input = s
-	sc.tokenize(s)
-	sc.merge()
+	sc = sc.tokenize(s)
+	sc = sc.merge()
 	sc.markGroups()
 	sc.markParts()
+	return sc, s
 }
 
 func isASCIIName(s string) bool {

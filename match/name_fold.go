@@ -20,6 +20,7 @@ const (
 	classClose                      // a closing bracket
 	classSlash                      // "/" or "\", which can start an SEC state tag
 	classSlow                       // the fold table has no room: fold the rune with foldRuneSlow
+	classIsolated                   // a bracketed letter such as ㈱: a word of its own
 )
 
 // foldEntry is the folded form of one rune: its class and, for letters, the
@@ -181,10 +182,16 @@ func foldRuneSlow(dst []byte, r rune) (runeClass, []byte) {
 		return nameASCIIClass[d[0]], dst
 	}
 	class := classSeparator
+	if len(d) > 2 && d[0] == '(' && d[len(d)-1] == ')' {
+		// Parenthesized letters such as ㈱, the abbreviation of 株式会社.
+		class = classIsolated
+	}
 	for _, f := range string(d) {
 		c, out := foldRuneSlow(dst, f)
 		if c == classLetter {
-			class = classLetter
+			if class != classIsolated {
+				class = classLetter
+			}
 			dst = out
 		}
 	}

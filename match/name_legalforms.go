@@ -34,6 +34,12 @@ type legalFormIndex struct {
 	bySequence map[string]int32
 	entries    []legalFormEntry
 	maxTokens  int
+	maxKeyLen  int // bytes of the longest key, so longer words skip lookups
+	// lastWords maps the last word of every form to the most words of a
+	// form ending in it, and firstWords the first word of every prefix form
+	// to the most words of such a form, so most words need one lookup.
+	lastWords  map[string]int
+	firstWords map[string]int
 	// scriptForms are legal forms in scripts written without spaces
 	// (株式会社, 有限公司, 주식회사), longest first, matched at the start or
 	// end of a word.
@@ -54,11 +60,9 @@ func init() {
 // with dots or slashes, because the bare word is common in names.
 var legalFormPrefixes = map[string]bool{
 	"pt": false, "cv": false, "ooo": false, "oao": false, "zao": false, "pao": false,
-	"ao": false, "tov": false, "too": false, "sia": false, "uab": false, "ab": false,
-	"jsc": false, "ojsc": false, "cjsc": false, "pjsc": false, "llc": false,
-	"sc": true, "as": true, "ud": false, "tbk pt": false, "ik": false, "chp": false,
-	"ip": false, "oo": false, "sp": false, "ps": false, "pp": false, "kk": false,
-	"ood": false, "eood": false, "ad": false, "ead": false, "dd": false, "doo": false,
+	"tov": false, "too": false, "sia": false, "uab": false, "ab": false, "jsc": false,
+	"ojsc": false, "cjsc": false, "pjsc": false, "llc": false, "ud": false,
+	"sc": true, "as": true,
 }
 
 // legalFormSeed lists the common forms, so the key never depends on the
@@ -95,7 +99,7 @@ var organisationWords = map[string]bool{
 	"guarantee": true, "chartered": true, "district": true, "municipal": true, "canton": true,
 	"embassy": true, "commune": true, "artisan": true, "investor": true, "general": true,
 	"ctr": true, "ins": true, "sanayi": true, "ticaret": true, "insaat": true, "tesisat": true,
-	"lojistik": true, "filial": true, "condominiums": true, "private": true, "public": true,
+	"lojistik": true, "filial": true, "condominiums": true,
 	"reit": true, "state": true, "government": true, "unlimited": true,
 	"technologies": true, "industries": true, "global": true, "worldwide": true,
 }
@@ -112,7 +116,9 @@ var legalFormStoplist = map[string]bool{
 	"or": true, "for": true, "it": true, "de": true, "des": true, "du": true, "la": true,
 	"le": true, "el": true, "del": true, "di": true, "da": true, "do": true, "en": true,
 	"et": true, "y": true, "und": true, "van": true, "von": true, "der": true, "den": true,
-	"mit": true, "with": true,
+	"mit": true, "with": true, "public": true, "private": true,
+	// Trade-name markers, which split a name instead.
+	"dba": true, "aka": true, "fka": true, "nka": true, "ta": true,
 }
 
 // ELFCode is one entity legal form of ISO 20275 with the jurisdiction that
@@ -127,7 +133,11 @@ type ELFCode struct {
 }
 
 func buildLegalForms() *legalFormIndex {
-	ix := &legalFormIndex{bySequence: make(map[string]int32, 8192)}
+	ix := &legalFormIndex{
+		bySequence: make(map[string]int32, 8192),
+		lastWords:  make(map[string]int, 4096),
+		firstWords: make(map[string]int, 64),
+	}
 	add := func(alias, codes string) {
 		key := legalFormKey(alias)
 		first, _, _ := strings.Cut(key, " ")
@@ -140,9 +150,8 @@ func buildLegalForms() *legalFormIndex {
 			ix.bySequence[key] = id
 			onlyInitialism, prefix := legalFormPrefixes[key]
 			ix.entries = append(ix.entries, legalFormEntry{key: key, prefix: prefix, initialismOnly: onlyInitialism})
-			if n := strings.Count(key, " ") + 1; n > ix.maxTokens {
-				ix.maxTokens = n
-			}
+			ix.maxTokens = max(ix.maxTokens, strings.Count(key, " ")+1)
+			ix.maxKeyLen = max(ix.maxKeyLen, len(key))
 		}
 		e := &ix.entries[id]
 		for _, pair := range strings.Fields(codes) {
@@ -158,10 +167,17 @@ func buildLegalForms() *legalFormIndex {
 	for _, rec := range legalFormTable {
 		add(rec.alias, rec.codes)
 	}
-	for id, e := range ix.entries {
+	for id := range ix.entries {
+		e := &ix.entries[id]
 		if r, _ := utf8.DecodeRuneInString(e.key); keepsScript(r) && !strings.Contains(e.key, " ") {
-			ix.entries[id].prefix = true
+			e.prefix = true
 			ix.scriptForms = append(ix.scriptForms, int32(id))
+		}
+		words := strings.Fields(e.key)
+		last := words[len(words)-1]
+		ix.lastWords[last] = max(ix.lastWords[last], len(words))
+		if e.prefix {
+			ix.firstWords[words[0]] = max(ix.firstWords[words[0]], len(words))
 		}
 	}
 	sort.SliceStable(ix.scriptForms, func(i, j int) bool {
@@ -182,9 +198,7 @@ func containsELF(codes []ELFCode, code, jurisdiction string) bool {
 // legalFormKey folds a legal form alias the way names are folded, so that
 // "Sp. z o.o." and "SP Z O O" both give "sp zoo".
 func legalFormKey(alias string) string {
-	var sc nameScratch
-	sc.init()
-	sc.tokenize(alias)
-	sc.merge()
+	var buf nameBuffers
+	sc := newNameScratch(&buf).tokenize(alias).merge()
 	return string(sc.text)
 }

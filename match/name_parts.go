@@ -1,7 +1,10 @@
 package match
 
 import (
+	"sort"
 	"strings"
+
+	"golang.org/x/text/unicode/norm"
 	"unicode"
 	"unicode/utf8"
 )
@@ -35,10 +38,12 @@ func (sc *nameScratch) markGroups() {
 			for k := i; k < j; k++ {
 				toks[k].flags |= tokDropped | tokAnnotation
 			}
+			sc.dropped = true
 		} else if _, ok := legalForms.bySequence[string(text)]; ok && (i > 0 || j < len(toks)) {
 			for k := i; k < j; k++ {
 				toks[k].flags |= tokDropped | tokLegalGroup
 			}
+			sc.dropped = true
 		}
 		i = j
 	}
@@ -146,12 +151,24 @@ func (sc *nameScratch) legalPart() (uint16, bool) {
 	return 0, sc.parts > 1
 }
 
-// writePart writes the key of part p to sc.out. With n set, it also
+// nameParse collects what ParseName reports while a part is written.
+type nameParse struct {
+	input      string
+	name       *Name
+	formStarts []int32 // input offsets of name.LegalForms
+}
+
+// writePart writes the key of part p to sc.out. With rec set, it also
 // records the legal forms it removes.
-func (sc *nameScratch) writePart(p uint16, n *Name) {
+func (sc nameScratch) writePart(p uint16, rec *nameParse) nameScratch {
+	sc.out = sc.out[:0]
+	if sc.parts == 1 && !sc.dropped {
+		// The part is the whole name: use the merged tokens in place.
+		sc.part, sc.partTok = sc.text, sc.toks
+		return sc.writeKey(rec)
+	}
 	sc.part = sc.part[:0]
 	sc.partTok = sc.partTok[:0]
-	sc.out = sc.out[:0]
 	for _, t := range sc.toks {
 		if t.part != p || t.flags&tokDropped != 0 {
 			continue
@@ -165,8 +182,13 @@ func (sc *nameScratch) writePart(p uint16, n *Name) {
 		u.end = int32(len(sc.part))
 		sc.partTok = append(sc.partTok, u)
 	}
-	sc.strip(n)
-	order := sc.orderArr[:0]
+	return sc.writeKey(rec)
+}
+
+// writeKey strips the current part and writes its key to sc.out.
+func (sc nameScratch) writeKey(rec *nameParse) nameScratch {
+	sc.strip(rec)
+	order := sc.order[:0]
 	for i := sc.keepLo; i < sc.coreHi; i++ {
 		order = append(order, int32(i))
 	}
@@ -178,23 +200,35 @@ func (sc *nameScratch) writePart(p uint16, n *Name) {
 		// CORP" is "A. O. Smith".
 		order[0], order[1] = order[1], order[0]
 	}
-	lastSingle := false
-	for _, i := range order {
+	lastSingle, elided := false, false
+	for k, i := range order {
 		t := sc.partTok[i]
 		single := t.flags&tokSingle != 0
-		if len(sc.out) > 0 && !(single && lastSingle) {
+		if len(sc.out) > 0 && !(single && lastSingle) && !elided {
 			// Adjacent one-letter words are joined, as merge does,
 			// so the key stays the same when normalized again.
 			sc.out = append(sc.out, ' ')
 		}
 		lastSingle = single
+		elided = k == 0 && single && len(order) > 1 && sc.isElidedPrefix(t, sc.partTok[order[1]])
 		w := sc.part[t.start:t.end]
-		if long, ok := nameAbbreviations[string(w)]; ok {
-			sc.out = append(sc.out, long...)
-		} else {
-			sc.out = append(sc.out, w...)
-		}
+		sc.out = appendExpanded(sc.out, w)
 	}
+	sc.order = order
+	return sc
+}
+
+// isElidedPrefix reports whether t, the first word of a key, is the elided
+// prefix of a surname such as O'Reilly or D'Angelo written apart, as SEC
+// EDGAR writes "O REILLY AUTOMOTIVE INC". The apostrophe itself is dropped
+// inside words, so both spellings give "oreilly".
+func (sc *nameScratch) isElidedPrefix(t, next nameToken) bool {
+	w := sc.part[t.start:t.end]
+	if len(w) != 1 || (w[0] != 'o' && w[0] != 'd' && w[0] != 'l') {
+		return false
+	}
+	n := sc.part[next.start:next.end]
+	return len(n) >= 3 && next.flags&(tokSingle|tokAmpersand) == 0 && string(n) != "and"
 }
 
 // isInvertedPersonalName reports whether a name starts with a surname
@@ -210,10 +244,23 @@ func (sc *nameScratch) partWords(i, j int) []byte {
 	return sc.part[sc.partTok[i].start:sc.partTok[j-1].end]
 }
 
+// maxFormWords returns how many words a legal form at the start or end of
+// [lo, hi) can have, given its word at index at, leaving one word.
+func (sc *nameScratch) maxFormWords(words map[string]int, at, lo, hi int) int {
+	if hi-lo < 2 {
+		return 0
+	}
+	w := sc.partWords(at, at+1)
+	if len(w) > legalForms.maxKeyLen {
+		return 0
+	}
+	return min(words[string(w)], hi-lo-1)
+}
+
 // strip removes a leading "The" and legal forms from both ends of the
 // current part and sets the kept ranges: [keepLo, coreHi) for the name and
 // [qualLo, keepHi) for a trailing bracketed qualifier.
-func (sc *nameScratch) strip(n *Name) {
+func (sc *nameScratch) strip(rec *nameParse) {
 	hi := len(sc.partTok)
 	lo := 0
 	core := hi
@@ -235,7 +282,7 @@ func (sc *nameScratch) strip(n *Name) {
 			lo++
 			changed = true
 		}
-		for l := min(ix.maxTokens, core-lo-1); l >= 1; l-- {
+		for l := sc.maxFormWords(ix.firstWords, lo, lo, core); l >= 1; l-- {
 			id, ok := ix.bySequence[string(sc.partWords(lo, lo+l))]
 			if !ok || !ix.entries[id].prefix {
 				continue
@@ -243,17 +290,17 @@ func (sc *nameScratch) strip(n *Name) {
 			if ix.entries[id].initialismOnly && sc.partTok[lo].flags&tokInitialism == 0 {
 				continue
 			}
-			sc.recordForm(n, id, lo, lo+l)
+			sc.recordForm(rec, id, lo, lo+l)
 			lo += l
 			changed = true
 			break
 		}
-		for l := min(ix.maxTokens, core-lo-1); l >= 1; l-- {
+		for l := sc.maxFormWords(ix.lastWords, core-1, lo, core); l >= 1; l-- {
 			id, ok := ix.bySequence[string(sc.partWords(core-l, core))]
 			if !ok {
 				continue
 			}
-			sc.recordForm(n, id, core-l, core)
+			sc.recordForm(rec, id, core-l, core)
 			core -= l
 			changed = true
 			if core-lo >= 2 && isConnector(sc.partWords(core-1, core)) {
@@ -261,13 +308,13 @@ func (sc *nameScratch) strip(n *Name) {
 			}
 			break
 		}
-		if core-lo >= 2 && nameDescriptors[string(sc.partWords(core-1, core))] {
+		if core-lo >= 2 && isNameDescriptor(sc.partWords(core-1, core)) {
 			core--
 			changed = true
 		}
-	}
-	if core > lo && len(ix.scriptForms) > 0 {
-		sc.stripScriptForms(n, lo, core)
+		if core > lo && sc.stripScriptForms(rec, lo, core) {
+			changed = true
+		}
 	}
 	sc.keepLo, sc.coreHi = lo, core
 	if core == hi {
@@ -277,17 +324,20 @@ func (sc *nameScratch) strip(n *Name) {
 
 // stripScriptForms cuts legal forms written without spaces, such as
 // 株式会社 or 有限公司, from the start of the first word and the end of the
-// last word of [lo, hi), keeping at least one character of the word.
-func (sc *nameScratch) stripScriptForms(n *Name, lo, hi int) {
+// last word of [lo, hi), keeping at least one character of the word. Forms
+// of one character, such as 株 from (株), are removed only as whole words.
+func (sc *nameScratch) stripScriptForms(rec *nameParse, lo, hi int) bool {
 	ix := legalForms
+	changed := false
 	first := &sc.partTok[lo]
 	if r, _ := utf8.DecodeRune(sc.part[first.start:first.end]); keepsScript(r) {
 		for _, id := range ix.scriptForms {
 			k := ix.entries[id].key
 			w := sc.part[first.start:first.end]
-			if len(w) > len(k) && string(w[:len(k)]) == k {
-				sc.recordScriptForm(n, id, first, true)
+			if len(w) > len(k) && string(w[:len(k)]) == k && utf8.RuneCountInString(k) > 1 {
+				recordScriptForm(rec, id, first, true)
 				first.start += int32(len(k))
+				changed = true
 				break
 			}
 		}
@@ -297,25 +347,27 @@ func (sc *nameScratch) stripScriptForms(n *Name, lo, hi int) {
 		for _, id := range ix.scriptForms {
 			k := ix.entries[id].key
 			w := sc.part[last.start:last.end]
-			if len(w) > len(k) && string(w[len(w)-len(k):]) == k {
-				sc.recordScriptForm(n, id, last, false)
+			if len(w) > len(k) && string(w[len(w)-len(k):]) == k && utf8.RuneCountInString(k) > 1 {
+				recordScriptForm(rec, id, last, false)
 				last.end -= int32(len(k))
+				changed = true
 				break
 			}
 		}
 	}
+	return changed
 }
 
 // recordScriptForm adds a legal form cut from the start or end of token t
 // to n. The input text of the form is found by its length in runes, which
 // folding keeps for the scripts in question.
-func (sc *nameScratch) recordScriptForm(n *Name, id int32, t *nameToken, atStart bool) {
-	if n == nil {
+func recordScriptForm(rec *nameParse, id int32, t *nameToken, atStart bool) {
+	if rec == nil || len(rec.name.LegalForms) >= maxRecordedForms {
 		return
 	}
 	e := &legalForms.entries[id]
 	runes := utf8.RuneCountInString(e.key)
-	orig := sc.input[t.ostart:t.oend]
+	orig := rec.input[t.ostart:t.oend]
 	text := e.key
 	if utf8.RuneCountInString(orig) >= runes {
 		if atStart {
@@ -336,38 +388,55 @@ func (sc *nameScratch) recordScriptForm(n *Name, id int32, t *nameToken, atStart
 			t.oend = t.ostart + int32(start)
 		}
 	}
-	sc.addForm(n, LegalForm{Text: text, Key: e.key, Codes: append([]ELFCode(nil), e.codes...)}, t.ostart)
+	rec.addForm(LegalForm{Text: text, Key: e.key, Codes: append([]ELFCode(nil), e.codes...)}, t.ostart)
 }
 
-// addForm inserts f, found at input offset start, into n.LegalForms in
-// input order.
-func (sc *nameScratch) addForm(n *Name, f LegalForm, start int32) {
-	at := len(n.LegalForms)
-	for at > 0 && sc.formStarts[at-1] > start {
-		at--
+// maxRecordedForms caps Name.LegalForms. Forms past it are still removed
+// from the key, but not listed.
+const maxRecordedForms = 16
+
+// addForm adds f, found at input offset start, to the legal forms of the
+// name. sortForms puts them in input order once all are found.
+func (rec *nameParse) addForm(f LegalForm, start int32) {
+	if len(rec.name.LegalForms) >= maxRecordedForms {
+		return
 	}
-	n.LegalForms = append(n.LegalForms, LegalForm{})
-	copy(n.LegalForms[at+1:], n.LegalForms[at:])
-	n.LegalForms[at] = f
-	sc.formStarts = append(sc.formStarts, 0)
-	copy(sc.formStarts[at+1:], sc.formStarts[at:])
-	sc.formStarts[at] = start
+	rec.name.LegalForms = append(rec.name.LegalForms, f)
+	rec.formStarts = append(rec.formStarts, start)
+}
+
+// sortForms sorts the legal forms of the name by their input offsets.
+func (rec *nameParse) sortForms() {
+	forms, starts := rec.name.LegalForms, rec.formStarts
+	if sort.SliceIsSorted(starts, func(i, j int) bool { return starts[i] < starts[j] }) {
+		return
+	}
+	order := make([]int, len(forms))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool { return starts[order[i]] < starts[order[j]] })
+	sorted := make([]LegalForm, len(forms))
+	for i, k := range order {
+		sorted[i] = forms[k]
+	}
+	rec.name.LegalForms = sorted
 }
 
 // recordForm adds the legal form made of tokens [i, j) of the current part
 // to n, in input order.
-func (sc *nameScratch) recordForm(n *Name, id int32, i, j int) {
-	if n == nil {
+func (sc *nameScratch) recordForm(rec *nameParse, id int32, i, j int) {
+	if rec == nil || len(rec.name.LegalForms) >= maxRecordedForms {
 		return
 	}
 	e := &legalForms.entries[id]
 	start, end := sc.partTok[i].ostart, sc.partTok[j-1].oend
 	f := LegalForm{
-		Text:  cleanDisplay(sc.input[start:extendDots(sc.input, int(end))]),
+		Text:  cleanDisplay(rec.input[start:extendDots(rec.input, int(end))]),
 		Key:   e.key,
 		Codes: append([]ELFCode(nil), e.codes...),
 	}
-	sc.addForm(n, f, start)
+	rec.addForm(f, start)
 }
 
 // extendDots moves end past dots that close an abbreviation, as in "Inc.".
@@ -399,9 +468,25 @@ var nameDescriptors = map[string]bool{
 	"technologies": true, "industries": true, "com": true,
 }
 
+func isNameDescriptor(w []byte) bool {
+	return len(w) <= len("international") && nameDescriptors[string(w)]
+}
+
+// appendExpanded appends w to out, spelled out if it is in
+// nameAbbreviations.
+func appendExpanded(out, w []byte) []byte {
+	if len(w) <= 5 { // no abbreviation in nameAbbreviations is longer
+		if long, ok := nameAbbreviations[string(w)]; ok {
+			return append(out, long...)
+		}
+	}
+	return append(out, w...)
+}
+
 // nameAbbreviations spells out abbreviations that have one meaning in
 // company names. Ambiguous ones ("tech", "assoc") are not listed, so the
 // token comparison handles them.
+
 var nameAbbreviations = map[string]string{
 	"intl": "international", "corp": "corporation", "mfg": "manufacturing",
 	"svcs": "services", "bros": "brothers", "natl": "national", "grp": "group",
@@ -412,28 +497,27 @@ var nameAbbreviations = map[string]string{
 }
 
 // display returns the display form of the part last written by writePart.
-func (sc *nameScratch) display(p uint16) string {
+func (sc *nameScratch) display(input string) string {
 	if sc.keepLo >= sc.keepHi {
 		return ""
 	}
 	var b strings.Builder
-	sc.appendDisplaySpan(&b, sc.keepLo, sc.coreHi)
+	sc.appendDisplaySpan(input, &b, sc.keepLo, sc.coreHi)
 	if sc.qualLo < sc.keepHi {
 		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}
-		sc.appendDisplaySpan(&b, sc.qualLo, sc.keepHi)
+		sc.appendDisplaySpan(input, &b, sc.qualLo, sc.keepHi)
 	}
 	return b.String()
 }
 
 // appendDisplaySpan writes the input text of tokens [i, j) of the current
 // part, with the brackets and closing dots that belong to it.
-func (sc *nameScratch) appendDisplaySpan(b *strings.Builder, i, j int) {
+func (sc *nameScratch) appendDisplaySpan(s string, b *strings.Builder, i, j int) {
 	if i >= j {
 		return
 	}
-	s := sc.input
 	start, end := int(sc.partTok[i].ostart), int(sc.partTok[j-1].oend)
 	if sc.partTok[i].group != 0 && start > 0 && strings.IndexByte("([{", s[start-1]) >= 0 {
 		start--
@@ -462,9 +546,10 @@ func (sc *nameScratch) appendDisplaySpan(b *strings.Builder, i, j int) {
 	b.WriteString(cleanDisplay(s[start:end]))
 }
 
-// cleanDisplay collapses white space, drops format characters and trims
-// separators left at either end.
+// cleanDisplay applies NFKC, collapses white space, drops format characters
+// and trims separators left at either end.
 func cleanDisplay(s string) string {
+	s = norm.NFKC.String(s)
 	var b strings.Builder
 	space := false
 	for _, r := range s {
@@ -485,8 +570,9 @@ func cleanDisplay(s string) string {
 }
 
 // collectGroups fills the qualifiers, annotations and bracketed legal forms
-// of n.
-func (sc *nameScratch) collectGroups(n *Name) {
+// of the name.
+func (sc *nameScratch) collectGroups(rec *nameParse) {
+	n := rec.name
 	toks := sc.toks
 	for i := 0; i < len(toks); {
 		g := toks[i].group
@@ -500,7 +586,7 @@ func (sc *nameScratch) collectGroups(n *Name) {
 			marker = marker || toks[j].flags&tokMarker != 0
 			j++
 		}
-		text := cleanDisplay(sc.input[toks[i].ostart:toks[j-1].oend])
+		text := cleanDisplay(rec.input[toks[i].ostart:toks[j-1].oend])
 		switch {
 		case marker:
 		case toks[i].flags&tokAnnotation != 0:
@@ -508,7 +594,7 @@ func (sc *nameScratch) collectGroups(n *Name) {
 		case toks[i].flags&tokLegalGroup != 0:
 			id := legalForms.bySequence[string(sc.text[toks[i].start:toks[j-1].end])]
 			e := &legalForms.entries[id]
-			sc.addForm(n, LegalForm{Text: text, Key: e.key, Codes: append([]ELFCode(nil), e.codes...)}, toks[i].ostart)
+			rec.addForm(LegalForm{Text: text, Key: e.key, Codes: append([]ELFCode(nil), e.codes...)}, toks[i].ostart)
 		default:
 			n.Qualifiers = append(n.Qualifiers, text)
 		}

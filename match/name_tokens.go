@@ -25,8 +25,10 @@ const (
 	tokLegalGroup                    // in a bracketed legal form such as "(Pty)"
 )
 
-// nameScratch holds the buffers of one normalization. NormalizeName keeps it
-// on the stack, so short names need no heap memory besides the result.
+// nameScratch holds the buffers of one normalization. Its slices start in a
+// nameBuffers on the caller's stack. Methods that append to them take and
+// return the scratch by value, because storing through a pointer would move
+// the buffers to the heap.
 type nameScratch struct {
 	raw     []byte
 	rawToks []nameToken
@@ -35,45 +37,47 @@ type nameScratch struct {
 	part    []byte
 	partTok []nameToken
 	out     []byte
+	order   []int32
 
-	// input is the name being analyzed, after NFKC where needed.
-	input string
-	// tag is the SEC state or filing tag cut from the end, such as "/DE/".
-	tag string
-	// parts counts the legal and trade parts; division marks the parts
+	// tagStart is the input offset of a trailing SEC state or filing tag,
+	// such as "/DE/", or -1.
+	tagStart int
+	// parts counts the legal and trade parts. division marks the parts
 	// that follow "a division of".
 	parts    uint16
 	division [maxNameParts]bool
+	// dropped reports that some tokens left the name as annotations or
+	// bracketed legal forms.
+	dropped bool
 	// keepLo, coreHi, qualLo and keepHi are the kept token ranges of the
 	// part last written: [keepLo, coreHi) and [qualLo, keepHi).
 	keepLo, coreHi, qualLo, keepHi int
-	// formStarts holds the input offsets of the legal forms recorded so
-	// far, parallel to Name.LegalForms.
-	formStarts []int32
-
-	rawArr     [192]byte
-	textArr    [192]byte
-	partArr    [192]byte
-	outArr     [192]byte
-	rawTokArr  [32]nameToken
-	tokArr     [32]nameToken
-	partTokArr [32]nameToken
-	orderArr   [32]int32
 }
 
-func (sc *nameScratch) init() {
-	sc.raw = sc.rawArr[:0]
-	sc.text = sc.textArr[:0]
-	sc.part = sc.partArr[:0]
-	sc.out = sc.outArr[:0]
-	sc.rawToks = sc.rawTokArr[:0]
-	sc.toks = sc.tokArr[:0]
-	sc.partTok = sc.partTokArr[:0]
+// nameBuffers is the initial storage of a nameScratch, sized for common
+// names. Longer names grow the slices on the heap.
+type nameBuffers struct {
+	raw     [160]byte
+	text    [160]byte
+	part    [160]byte
+	out     [160]byte
+	rawToks [24]nameToken
+	toks    [24]nameToken
+	partTok [24]nameToken
+	order   [24]int32
+}
+
+func newNameScratch(b *nameBuffers) nameScratch {
+	return nameScratch{
+		raw: b.raw[:0], text: b.text[:0], part: b.part[:0], out: b.out[:0],
+		rawToks: b.rawToks[:0], toks: b.toks[:0], partTok: b.partTok[:0], order: b.order[:0],
+		tagStart: -1,
+	}
 }
 
 // tokenize splits s into folded words in sc.raw and sc.rawToks. It records
 // bracket groups, reads "&" as its own token and cuts a trailing SEC tag.
-func (sc *nameScratch) tokenize(s string) {
+func (sc nameScratch) tokenize(s string) nameScratch {
 	inToken := false
 	spaced := true
 	depth, group, groups := 0, int32(0), int32(0)
@@ -121,9 +125,22 @@ func (sc *nameScratch) tokenize(s string) {
 			} else {
 				class, sc.raw = foldRuneSlow(sc.raw, r)
 			}
+			if class == classIsolated {
+				if len(sc.raw) > start {
+					sc = sc.appendIsolated(cur, inToken, start, i, i+size, group)
+					inToken, spaced = false, true
+					i += size
+					continue
+				}
+				class = classSeparator
+			}
 			if class == classLetter {
 				if len(sc.raw) == start {
-					// A letter that folds to nothing, such as the hard sign.
+					// A letter that folds to nothing, such as the soft sign,
+					// still belongs to the word in the display form.
+					if inToken {
+						cur.oend = int32(i + size)
+					}
 					class = classIgnore
 				} else {
 					if !inToken {
@@ -183,8 +200,8 @@ func (sc *nameScratch) tokenize(s string) {
 			spaced = true
 		case classSlash:
 			if sc.isTrailingTag(s, i) {
-				sc.tag = trimSpaceASCII(s[i:])
-				return
+				sc.tagStart = i
+				return sc
 			}
 		default:
 			if r == ' ' || r == '\t' || r == '\n' || r == '\r' || r >= utf8.RuneSelf {
@@ -200,6 +217,20 @@ func (sc *nameScratch) tokenize(s string) {
 		}
 		sc.rawToks = append(sc.rawToks, cur)
 	}
+	return sc
+}
+
+// appendIsolated ends the current token, if any, at raw offset start and
+// adds the folded text from start on as a word of its own, for letters such
+// as ㈱ that stand for a bracketed word.
+func (sc nameScratch) appendIsolated(cur nameToken, inToken bool, start, ostart, oend int, group int32) nameScratch {
+	if inToken {
+		cur.end = int32(start)
+		sc.rawToks = append(sc.rawToks, cur)
+	}
+	t := nameToken{start: int32(start), end: int32(len(sc.raw)), ostart: int32(ostart), oend: int32(oend), group: group, flags: tokSpaced}
+	sc.rawToks = append(sc.rawToks, t)
+	return sc
 }
 
 // isInitialLetter reports whether a one-letter word written with r can be
@@ -264,7 +295,7 @@ func trimSpaceASCII(s string) string {
 // It merges runs of one-letter words into one initialism ("A.B.C.", "A B C"
 // and "A-B-C" all give "abc") and joins short words around a tight
 // ampersand ("AT&T" gives "att", "S&P" gives "sp").
-func (sc *nameScratch) merge() {
+func (sc nameScratch) merge() nameScratch {
 	raw := sc.rawToks
 	for i := 0; i < len(raw); {
 		t := raw[i]
@@ -274,7 +305,8 @@ func (sc *nameScratch) merge() {
 				j++
 			}
 			if j-i >= 2 {
-				m := sc.appendToken(raw[i])
+				var m int
+				sc.text, sc.toks, m = appendNameToken(sc.text, sc.toks, sc.raw, raw[i])
 				for _, u := range raw[i+1 : j] {
 					sc.text = append(sc.text, sc.raw[u.start:u.end]...)
 				}
@@ -282,18 +314,6 @@ func (sc *nameScratch) merge() {
 				sc.toks[m].oend = raw[j-1].oend
 				sc.toks[m].flags = (sc.toks[m].flags &^ tokSingle) | tokInitialism
 				i = j
-				continue
-			}
-			if j < len(raw) && isElisionPrefix(sc.raw[t.start:t.end]) && raw[j].group == t.group &&
-				raw[j].flags&tokAmpersand == 0 && raw[j].end-raw[j].start >= 3 {
-				// "O REILLY" as SEC EDGAR writes "O'Reilly", whose
-				// apostrophe the tokenizer drops.
-				m := sc.appendToken(t)
-				sc.text = append(sc.text, sc.raw[raw[j].start:raw[j].end]...)
-				sc.toks[m].end = int32(len(sc.text))
-				sc.toks[m].oend = raw[j].oend
-				sc.toks[m].flags &^= tokSingle
-				i = j + 1
 				continue
 			}
 		}
@@ -310,26 +330,22 @@ func (sc *nameScratch) merge() {
 				continue
 			}
 		}
-		sc.appendToken(t)
+		sc.text, sc.toks, _ = appendNameToken(sc.text, sc.toks, sc.raw, t)
 		i++
 	}
+	return sc
 }
 
-// isElisionPrefix reports whether a one-letter word is the elided prefix of
-// a surname or article, as in O'Reilly, D'Angelo and L'Oréal.
-func isElisionPrefix(w []byte) bool {
-	return len(w) == 1 && (w[0] == 'o' || w[0] == 'd' || w[0] == 'l')
-}
-
-// appendToken writes t's raw text to sc.text and returns its index.
-func (sc *nameScratch) appendToken(t nameToken) int {
-	if len(sc.toks) > 0 {
-		sc.text = append(sc.text, ' ')
+// appendNameToken appends the text of t, taken from raw, to text and t to
+// toks, and returns both with the index of the new token.
+func appendNameToken(text []byte, toks []nameToken, raw []byte, t nameToken) ([]byte, []nameToken, int) {
+	if len(toks) > 0 {
+		text = append(text, ' ')
 	}
 	n := t
-	n.start = int32(len(sc.text))
-	sc.text = append(sc.text, sc.raw[t.start:t.end]...)
-	n.end = int32(len(sc.text))
-	sc.toks = append(sc.toks, n)
-	return len(sc.toks) - 1
+	n.start = int32(len(text))
+	text = append(text, raw[t.start:t.end]...)
+	n.end = int32(len(text))
+	toks = append(toks, n)
+	return text, toks, len(toks) - 1
 }
