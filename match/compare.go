@@ -1,0 +1,377 @@
+package match
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+)
+
+// Level is the agreement level of one field in a comparison, such as
+// "exact" for a name or "same" for a domain.
+type Level string
+
+// Name levels, from strongest to weakest agreement.
+const (
+	// NameExact means the two comparison keys are equal, or equal once
+	// spaces are removed ("jp morgan" and "jpmorgan").
+	NameExact Level = "exact"
+	// NameTokens means both names hold the same tokens in another order
+	// ("smith a o" and "a o smith").
+	NameTokens Level = "same-tokens"
+	// NameTrade means one record's name equals a trade name (d/b/a) or
+	// the legal name of the other.
+	NameTrade Level = "trade-name"
+	// NameAcronym means one name is the initials of the other ("ibm" and
+	// "international business machines").
+	NameAcronym Level = "acronym"
+	// NameStrong means a weighted token similarity of at least 0.85.
+	NameStrong Level = "strong"
+	// NameMedium means a weighted token similarity of at least 0.7.
+	NameMedium Level = "medium"
+	// NameWeak means a weighted token similarity of at least 0.5.
+	NameWeak Level = "weak"
+	// NameDifferent means a weighted token similarity below 0.5.
+	NameDifferent Level = "different"
+)
+
+// Domain levels.
+const (
+	// DomainSame means both records have the same registrable domain.
+	DomainSame Level = "same"
+	// DomainSameBrand means the registrable domains differ only in their
+	// public suffix ("acme.com" and "acme.co.uk").
+	DomainSameBrand Level = "same-brand"
+	// DomainDifferent means both records have company domains and they
+	// differ.
+	DomainDifferent Level = "different"
+)
+
+// Missing is the level of a field that at least one record lacks, or that
+// is unusable (a placeholder name, a free-mail domain). A missing field
+// adds no weight.
+const Missing Level = "missing"
+
+// FieldComparison is the result of comparing one field of two records.
+type FieldComparison struct {
+	// Field names the compared field: "name" or "domain".
+	Field string `json:"field"`
+	// Level is the agreement level reached.
+	Level Level `json:"level"`
+	// Similarity is the field similarity in [0, 1] that chose the level.
+	// It is 0 for a missing field.
+	Similarity float64 `json:"similarity"`
+	// Weight is the log2 likelihood ratio that the level adds to the
+	// score: positive values are evidence for a match.
+	Weight float64 `json:"weight"`
+	// Detail describes what was compared, such as the two keys.
+	Detail string `json:"detail"`
+}
+
+// Comparison is the explained result of comparing two records.
+type Comparison struct {
+	// Decision is the outcome.
+	Decision Decision `json:"decision"`
+	// Score is the match probability in [0, 1] that the decision was
+	// taken from.
+	Score float64 `json:"score"`
+	// Weight is the total log2 likelihood ratio: the prior plus the
+	// weight of each field. Score is 1/(1+2^-Weight).
+	Weight float64 `json:"weight"`
+	// Fields lists each field's level and weight, name first.
+	Fields []FieldComparison `json:"fields"`
+	// Rule describes, in words, the rule that decided.
+	Rule string `json:"rule"`
+}
+
+// String returns a one-line explanation of the comparison.
+func (c Comparison) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s (score %.3f): %s", c.Decision, c.Score, c.Rule)
+	for _, f := range c.Fields {
+		fmt.Fprintf(&b, "; %s %s %+.1f (%s)", f.Field, f.Level, f.Weight, f.Detail)
+	}
+	return b.String()
+}
+
+// Weights holds the log2 likelihood ratio that each comparison level adds to
+// a pair's total, in the Fellegi-Sunter model: log2(m/u), where m is the
+// share of true matches at that level and u the share of non-matches.
+// The score is the logistic function, in base 2, of the total plus Prior.
+type Weights struct {
+	Name   map[Level]float64
+	Domain map[Level]float64
+	// Prior is log2 of the prior odds that a compared pair is a match.
+	Prior float64
+}
+
+// DefaultWeights returns the weights used when no others are set. They come
+// from hand-set estimates of m and u for company records (noted beside each
+// weight), checked against the S&P 500 to SEC registry pairs: an exact, reordered or strong name alone is a match (score 0.92 to
+// 0.94), a same domain alone is a match (0.996), and a medium name or an
+// acronym alone is only possible (0.5).
+func DefaultWeights() Weights {
+	return Weights{
+		Name: map[Level]float64{
+			NameExact:     10,  // m 0.70, u 0.0007
+			NameTokens:    9.5, // m 0.05, u 0.00007
+			NameTrade:     9.5, // m 0.03, u 0.00004
+			NameStrong:    9.5, // m 0.10, u 0.00014
+			NameAcronym:   6,   // m 0.02, u 0.0003
+			NameMedium:    6,   // m 0.05, u 0.0008
+			NameWeak:      -1,  // m 0.03, u 0.06
+			NameDifferent: -6,  // m 0.02, u 0.93
+		},
+		Domain: map[Level]float64{
+			DomainSame:      12, // m 0.60, u 0.00015
+			DomainSameBrand: 6,  // m 0.08, u 0.0012
+			DomainDifferent: -3, // m 0.10, u 0.80
+		},
+		Prior: -6,
+	}
+}
+
+// Thresholds holds the scores at which decisions change.
+type Thresholds struct {
+	// Match is the lowest score decided as a match.
+	Match float64
+	// Possible is the lowest score decided as possible.
+	Possible float64
+}
+
+// DefaultThresholds returns a match threshold of 0.9 and a possible
+// threshold of 0.5.
+func DefaultThresholds() Thresholds {
+	return Thresholds{Match: 0.9, Possible: 0.5}
+}
+
+// comparer holds what a comparison needs besides the two records: weights,
+// thresholds and the token weighting of the indexed universe.
+type comparer struct {
+	weights     Weights
+	thresholds  Thresholds
+	tokenWeight func(token string) float64
+}
+
+var defaultComparer = comparer{
+	weights:     DefaultWeights(),
+	thresholds:  DefaultThresholds(),
+	tokenWeight: defaultTokenWeight,
+}
+
+// Compare compares two records and explains the decision. Each field
+// contributes a weight for its agreement level: a missing field is neutral,
+// and two present fields that disagree count against a match. Free-mail
+// domains and placeholder names are missing, so they never create a match.
+// If either record has no usable name and no usable domain, the decision
+// is NoEvidence with a score of 0.
+//
+// Compare weights name tokens by a built-in list of generic words; an Index
+// weights them by how rare they are among its accounts, so Index.Match can
+// rank differently from Compare on the same pair.
+func Compare(a, b Record) Comparison {
+	pa, pb := parseRecord(a), parseRecord(b)
+	return defaultComparer.compare(&pa, &pb)
+}
+
+func (c *comparer) compare(a, b *parsedRecord) Comparison {
+	if !a.hasEvidence() || !b.hasEvidence() {
+		return Comparison{
+			Decision: NoEvidence,
+			Fields:   []FieldComparison{c.compareNames(a, b), c.compareDomains(a, b)},
+			Rule:     "a record has no usable name or domain",
+		}
+	}
+	name := c.compareNames(a, b)
+	domain := c.compareDomains(a, b)
+	if name.Level == Missing && domain.Level == Missing {
+		return Comparison{
+			Decision: NoEvidence,
+			Fields:   []FieldComparison{name, domain},
+			Rule:     "the records share no field that both carry",
+		}
+	}
+	total := c.weights.Prior + name.Weight + domain.Weight
+	score := 1 / (1 + math.Exp2(-total))
+	cmp := Comparison{Score: score, Weight: total, Fields: []FieldComparison{name, domain}}
+	switch {
+	case score >= c.thresholds.Match:
+		cmp.Decision = Match
+		cmp.Rule = fmt.Sprintf("score %.3f is at or above the match threshold %.2f", score, c.thresholds.Match)
+	case score >= c.thresholds.Possible:
+		cmp.Decision = Possible
+		cmp.Rule = fmt.Sprintf("score %.3f is at or above the possible threshold %.2f", score, c.thresholds.Possible)
+	default:
+		cmp.Decision = NonMatch
+		cmp.Rule = fmt.Sprintf("score %.3f is below the possible threshold %.2f", score, c.thresholds.Possible)
+	}
+	return cmp
+}
+
+func (c *comparer) compareDomains(a, b *parsedRecord) FieldComparison {
+	f := FieldComparison{Field: "domain", Level: Missing}
+	switch {
+	case a.domain == "" && b.domain == "":
+		f.Detail = "neither record has a company domain"
+	case a.domain == "":
+		f.Detail = "first record: " + a.domainNote
+	case b.domain == "":
+		f.Detail = "second record: " + b.domainNote
+	case a.domain == b.domain:
+		f.Level, f.Similarity = DomainSame, 1
+		f.Detail = a.domain
+	case a.brand != "" && a.brand == b.brand:
+		f.Level, f.Similarity = DomainSameBrand, 0.5
+		f.Detail = a.domain + " and " + b.domain
+	default:
+		f.Level = DomainDifferent
+		f.Detail = a.domain + " and " + b.domain
+	}
+	f.Weight = c.weights.Domain[f.Level]
+	return f
+}
+
+func (c *comparer) compareNames(a, b *parsedRecord) FieldComparison {
+	f := FieldComparison{Field: "name", Level: Missing}
+	switch {
+	case !a.hasName() && !b.hasName():
+		f.Detail = "neither record has a usable name"
+		return f
+	case !a.hasName():
+		f.Detail = "first record has no usable name"
+		return f
+	case !b.hasName():
+		f.Detail = "second record has no usable name"
+		return f
+	}
+	f.Detail = quote(a.key) + " and " + quote(b.key)
+	switch {
+	case a.key == b.key || strings.ReplaceAll(a.key, " ", "") == strings.ReplaceAll(b.key, " ", ""):
+		f.Level, f.Similarity = NameExact, 1
+	case tradeNameEqual(a, b):
+		f.Level, f.Similarity = NameTrade, 1
+	default:
+		sim := c.tokenSetSimilarity(a.tokens, b.tokens)
+		f.Similarity = sim
+		switch {
+		case sim >= 0.999 && len(a.tokens) == len(b.tokens):
+			f.Level = NameTokens
+		case isAcronymOf(a.tokens, b.tokens) || isAcronymOf(b.tokens, a.tokens):
+			f.Level = NameAcronym
+		case sim >= 0.85:
+			f.Level = NameStrong
+		case sim >= 0.7:
+			f.Level = NameMedium
+		case sim >= 0.5:
+			f.Level = NameWeak
+		default:
+			f.Level = NameDifferent
+		}
+	}
+	f.Weight = c.weights.Name[f.Level]
+	return f
+}
+
+// tradeNameEqual reports whether a trade name of one record equals the
+// legal key or a trade name of the other.
+func tradeNameEqual(a, b *parsedRecord) bool {
+	for _, t := range a.tradeKeys {
+		if t == b.key || containsString(b.tradeKeys, t) {
+			return true
+		}
+	}
+	for _, t := range b.tradeKeys {
+		if t == a.key {
+			return true
+		}
+	}
+	return false
+}
+
+func containsString(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// tokenSetSimilarity returns a weighted Dice similarity of two token lists.
+// Each token of a is paired with the unused token of b that it resembles
+// most (see tokenSimilarity); a pair adds its similarity times the sum of
+// both tokens' weights, and the total is divided by the sum of all
+// weights. Rare tokens therefore decide, and generic words such as "bank"
+// or "group" count little.
+func (c *comparer) tokenSetSimilarity(a, b []string) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	// The greedy pairing depends on which side leads, so the side that
+	// sorts first always leads and the similarity is symmetric.
+	if slices.Compare(a, b) > 0 {
+		a, b = b, a
+	}
+	const maxTokens = 64
+	if len(a) > maxTokens {
+		a = a[:maxTokens]
+	}
+	if len(b) > maxTokens {
+		b = b[:maxTokens]
+	}
+	var used [maxTokens]bool
+	var total, matched float64
+	wb := make([]float64, len(b))
+	for j, t := range b {
+		wb[j] = c.tokenWeight(t)
+		total += wb[j]
+	}
+	for _, t := range a {
+		wa := c.tokenWeight(t)
+		total += wa
+		best, bestJ := 0.0, -1
+		for j, u := range b {
+			if used[j] {
+				continue
+			}
+			if s := tokenSimilarity(t, u); s > best {
+				best, bestJ = s, j
+				if s == 1 {
+					break
+				}
+			}
+		}
+		if bestJ >= 0 {
+			used[bestJ] = true
+			matched += best * (wa + wb[bestJ])
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return min(1, matched/total)
+}
+
+// isAcronymOf reports whether short is a single token of two to six letters
+// that spells the initials of long's tokens, ignoring "of", "and", "the"
+// and similar words ("ibm" and "international business machines").
+func isAcronymOf(short, long []string) bool {
+	if len(short) != 1 || len(long) < 2 {
+		return false
+	}
+	acronym := short[0]
+	if len(acronym) < 2 || len(acronym) > 6 {
+		return false
+	}
+	var initials strings.Builder
+	for _, t := range long {
+		if stopWords[t] {
+			continue
+		}
+		for _, r := range t {
+			initials.WriteRune(r)
+			break
+		}
+	}
+	return initials.String() == acronym
+}

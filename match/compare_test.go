@@ -1,0 +1,150 @@
+package match
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestCompareDecisions(t *testing.T) {
+	tests := []struct {
+		name string
+		a, b Record
+		want Decision
+	}{
+		{"same key", Record{Name: "Acme Widgets, Inc."}, Record{Name: "ACME WIDGETS INC"}, Match},
+		{"same domain, names differ", Record{Name: "Alphabet", Domain: "https://abc.xyz/"}, Record{Name: "Google", Domain: "jane@abc.xyz"}, Possible},
+		{"same domain, no name", Record{Domain: "www.acme.example"}, Record{Name: "Acme", Domain: "acme.example"}, Match},
+		{"bank west and east", Record{Name: "Bank of the West"}, Record{Name: "Bank of the East"}, NonMatch},
+		{"park and valley media", Record{Name: "Central Park Media"}, Record{Name: "Central Valley Media"}, NonMatch},
+		{"stripe and strix", Record{Name: "Stripe"}, Record{Name: "Strix"}, NonMatch},
+		{"fenwick and centric", Record{Name: "Fenwick Software"}, Record{Name: "Centric Software"}, NonMatch},
+		{"robotics and foods", Record{Name: "Acme Robotics Inc"}, Record{Name: "Acme Foods"}, NonMatch},
+		{"empty names", Record{Name: ""}, Record{Name: ""}, NoEvidence},
+		{"punctuation names", Record{Name: "--"}, Record{Name: "&&!"}, NoEvidence},
+		{"one side empty", Record{Name: "Acme"}, Record{}, NoEvidence},
+		{"free mail is not a domain", Record{Domain: "jane@gmail.com"}, Record{Domain: "joe@gmail.com"}, NoEvidence},
+		{"free mail with different names", Record{Name: "Acme", Domain: "jane@gmail.com"}, Record{Name: "Zenith Labs", Domain: "joe@gmail.com"}, NonMatch},
+		{"missing domain is neutral", Record{Name: "Acme Ltd"}, Record{Name: "Acme Limited", Domain: "acme.example"}, Match},
+		{"tokens reordered", Record{Name: "Charles Schwab Corporation"}, Record{Name: "SCHWAB CHARLES CORP"}, Match},
+		{"acronym", Record{Name: "IBM"}, Record{Name: "International Business Machines Corp"}, Possible},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Compare(tt.a, tt.b)
+			assert.Equal(t, tt.want, got.Decision, "%s", got)
+			assert.GreaterOrEqual(t, got.Score, 0.0)
+			assert.LessOrEqual(t, got.Score, 1.0)
+			back := Compare(tt.b, tt.a)
+			assert.Equal(t, got.Decision, back.Decision, "Compare is not symmetric")
+			assert.InDelta(t, got.Score, back.Score, 1e-12, "Compare is not symmetric")
+		})
+	}
+}
+
+func TestCompareDifferentDomainScoresLower(t *testing.T) {
+	neutral := Compare(Record{Name: "Acme Ltd"}, Record{Name: "Acme Limited", Domain: "acme.example"})
+	against := Compare(Record{Name: "Acme Ltd", Domain: "acme.example"}, Record{Name: "Acme Ltd", Domain: "other.example"})
+	assert.Less(t, against.Score, neutral.Score)
+	assert.Equal(t, DomainDifferent, against.Fields[1].Level)
+}
+
+func TestCompareContainedNameBelowExact(t *testing.T) {
+	exact := Compare(Record{Name: "Example Software"}, Record{Name: "Example Software Inc"})
+	longer := Compare(Record{Name: "Example Software"}, Record{Name: "Example Software Services Holdings International"})
+	assert.Less(t, longer.Score, exact.Score)
+	assert.NotEqual(t, Match, longer.Decision)
+}
+
+func TestCompareFreeMailNeverDomain(t *testing.T) {
+	c := Compare(Record{Name: "Acme", Domain: "Jane Doe <JANE@GMAIL.COM>"}, Record{Name: "Acme", Domain: "gmail.com"})
+	assert.Equal(t, Missing, c.Fields[1].Level, "%s", c)
+}
+
+func TestComparisonExplains(t *testing.T) {
+	c := Compare(Record{Name: "Acme Ltd", Domain: "acme.example"}, Record{Name: "ACME LIMITED", Domain: "https://www.acme.example/contact"})
+	require.Len(t, c.Fields, 2)
+	assert.Equal(t, NameExact, c.Fields[0].Level)
+	assert.Equal(t, DomainSame, c.Fields[1].Level)
+	assert.Contains(t, c.String(), "match")
+	assert.Contains(t, c.Rule, "threshold")
+	out, err := json.Marshal(c)
+	require.NoError(t, err)
+	assert.Contains(t, string(out), `"decision":"match"`)
+}
+
+func TestDecisionText(t *testing.T) {
+	for _, d := range []Decision{NoEvidence, NonMatch, Possible, Ambiguous, Match} {
+		text, err := d.MarshalText()
+		require.NoError(t, err)
+		var back Decision
+		require.NoError(t, back.UnmarshalText(text))
+		assert.Equal(t, d, back)
+	}
+	assert.Equal(t, "no-evidence", NoEvidence.String())
+	assert.Equal(t, "non-match", NonMatch.String())
+	var d Decision
+	assert.Error(t, d.UnmarshalText([]byte("maybe")))
+}
+
+func TestJaroWinkler(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want float64
+	}{
+		{"martha", "marhta", 0.9611},
+		{"dixon", "dicksonx", 0.8133},
+		{"", "abc", 0},
+		{"same", "same", 1},
+	}
+	for _, tt := range tests {
+		assert.InDelta(t, tt.want, jaroWinkler(tt.a, tt.b), 1e-3, "%q %q", tt.a, tt.b)
+	}
+}
+
+func TestTokenSimilarityTypos(t *testing.T) {
+	assert.Greater(t, tokenSimilarity("microsoft", "microsfot"), 0.8)
+	assert.Zero(t, tokenSimilarity("west", "east"))
+	assert.Zero(t, tokenSimilarity("stripe", "strix"))
+}
+
+func TestOSADistance(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want int
+	}{
+		{"microsoft", "microsfot", 1},
+		{"fortinet", "fortive", 2},
+		{"abc", "abc", 0},
+		{"", "abc", 3},
+		{"łódź", "lodz", 3},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, osaDistance(tt.a, tt.b, 10), "%q %q", tt.a, tt.b)
+	}
+	assert.Equal(t, 2, osaDistance("abcdef", "ghijkl", 1), "the limit does not stop the search")
+}
+
+func FuzzCompare(f *testing.F) {
+	f.Add("Acme Widgets Inc", "acme.example", "ACME WIDGETS", "jane@acme.example")
+	f.Add("Bank of the West", "", "Bank of the East", "")
+	f.Add("n/a", "gmail.com", "", "http://")
+	f.Add("株式会社サンプル", "サンプル.jp", "Sample KK", "xn--eckwd4c7c.jp")
+	f.Fuzz(func(t *testing.T, nameA, domainA, nameB, domainB string) {
+		a := Record{Name: nameA, Domain: domainA}
+		b := Record{Name: nameB, Domain: domainB}
+		c := Compare(a, b)
+		if c.Score < 0 || c.Score > 1 {
+			t.Fatalf("score %v is outside [0, 1]", c.Score)
+		}
+		back := Compare(b, a)
+		if c.Decision != back.Decision || c.Score != back.Score {
+			t.Fatalf("Compare is not symmetric: %s against %s", c, back)
+		}
+		if c.Decision == Match && c.Fields[0].Level == Missing && c.Fields[1].Level == Missing {
+			t.Fatalf("a match without evidence: %s", c)
+		}
+	})
+}

@@ -1,0 +1,348 @@
+package match
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// Index holds parsed accounts and the blocks that find likely candidates
+// for a record without comparing it to every account. An Index is
+// immutable once built and safe for concurrent use.
+type Index struct {
+	accounts []indexedAccount
+	byID     map[string]int
+	blocks   map[string][]int32
+	df       map[string]int
+	comparer comparer
+	margin   float64
+	maxBlock int
+	maxCands int
+}
+
+type indexedAccount struct {
+	record Record
+	parsed parsedRecord
+	// signature is the evidence that the account is compared by. No
+	// record can distinguish accounts with equal signatures.
+	signature string
+}
+
+// Option configures an Index.
+type Option func(*Index)
+
+// WithWeights sets the comparison weights. The default is DefaultWeights.
+func WithWeights(w Weights) Option {
+	return func(ix *Index) { ix.comparer.weights = w }
+}
+
+// WithThresholds sets the decision thresholds. The default is
+// DefaultThresholds.
+func WithThresholds(t Thresholds) Option {
+	return func(ix *Index) { ix.comparer.thresholds = t }
+}
+
+// WithAmbiguityMargin sets the margin, in log2 weight, under which two
+// matching accounts count as tied. The default is 1: a runner-up whose odds
+// are more than half of the best account's makes the result ambiguous.
+func WithAmbiguityMargin(margin float64) Option {
+	return func(ix *Index) { ix.margin = margin }
+}
+
+// NewIndex parses and indexes accounts. It returns an error when an account
+// has an empty ID or when two accounts share an ID; the error names the
+// positions. Accounts without a usable name or domain are kept, so that they
+// still count in the universe, but nothing can match them; Unmatchable
+// lists them.
+func NewIndex(accounts []Record, opts ...Option) (*Index, error) {
+	ix := &Index{
+		accounts: make([]indexedAccount, len(accounts)),
+		byID:     make(map[string]int, len(accounts)),
+		blocks:   make(map[string][]int32),
+		df:       make(map[string]int),
+		comparer: defaultComparer,
+		margin:   1,
+		maxCands: 5,
+	}
+	for _, opt := range opts {
+		opt(ix)
+	}
+	for i, a := range accounts {
+		if strings.TrimSpace(a.ID) == "" {
+			return nil, fmt.Errorf("match: account %d (name %s) has an empty ID", i+1, quote(a.Name))
+		}
+		if j, ok := ix.byID[a.ID]; ok {
+			return nil, fmt.Errorf("match: accounts %d and %d share the ID %s", j+1, i+1, quote(a.ID))
+		}
+		ix.byID[a.ID] = i
+		p := parseRecord(a)
+		ix.accounts[i] = indexedAccount{record: a, parsed: p, signature: evidenceSignature(&p)}
+		seen := map[string]bool{}
+		for _, t := range ix.accounts[i].parsed.tokens {
+			if !seen[t] {
+				seen[t] = true
+				ix.df[t]++
+			}
+		}
+	}
+	// A token shared by more accounts than this forms no block of its own:
+	// it would make every one of them a candidate for every record that
+	// carries it.
+	ix.maxBlock = max(20, len(accounts)/100)
+	ix.comparer.tokenWeight = ix.tokenWeight
+	for i := range ix.accounts {
+		for _, key := range ix.blockKeys(&ix.accounts[i].parsed) {
+			ix.blocks[key] = append(ix.blocks[key], int32(i))
+		}
+	}
+	return ix, nil
+}
+
+// Len returns the number of indexed accounts.
+func (ix *Index) Len() int { return len(ix.accounts) }
+
+// Unmatchable returns the IDs of accounts that carry no usable name or
+// domain, in index order.
+func (ix *Index) Unmatchable() []string {
+	var ids []string
+	for _, a := range ix.accounts {
+		if !a.parsed.hasEvidence() {
+			ids = append(ids, a.record.ID)
+		}
+	}
+	return ids
+}
+
+// Duplicates returns the groups of accounts that carry the same evidence
+// (name key, trade names and domain), so that no record can tell them
+// apart: often one company listed twice, such as two share classes. Each
+// group lists IDs in index order, and groups are ordered by their first
+// account. Match matches a record to the first account of a group and
+// names the rest in Result.Duplicates.
+func (ix *Index) Duplicates() [][]string {
+	groups := map[string][]string{}
+	var order []string
+	for _, a := range ix.accounts {
+		if !a.parsed.hasEvidence() {
+			continue
+		}
+		if _, ok := groups[a.signature]; !ok {
+			order = append(order, a.signature)
+		}
+		groups[a.signature] = append(groups[a.signature], a.record.ID)
+	}
+	var out [][]string
+	for _, sig := range order {
+		if len(groups[sig]) > 1 {
+			out = append(out, groups[sig])
+		}
+	}
+	return out
+}
+
+func evidenceSignature(p *parsedRecord) string {
+	return p.key + "\x00" + strings.Join(p.tradeKeys, "\x01") + "\x00" + p.domain
+}
+
+// tokenWeight weighs a token by its inverse document frequency among the
+// indexed accounts, ln(1 + N/df), times 0.3 for generic words and 0.05 for
+// stop words. A token that no account carries weighs as if one did.
+func (ix *Index) tokenWeight(token string) float64 {
+	df := max(ix.df[token], 1)
+	return math.Log(1+float64(len(ix.accounts))/float64(df)) * defaultTokenWeight(token)
+}
+
+// blockKeys returns the keys under which p is filed. They are its name key,
+// its trade names, its acronym key, its domain, its domain's brand label and
+// each token rare enough to be distinctive. As a fallback for typos, the
+// first four letters of each such token of five letters or more are keys too.
+func (ix *Index) blockKeys(p *parsedRecord) []string {
+	var keys []string
+	if p.hasName() {
+		keys = append(keys, "k\x00"+strings.ReplaceAll(p.key, " ", ""))
+		for _, t := range p.tradeKeys {
+			keys = append(keys, "k\x00"+strings.ReplaceAll(t, " ", ""))
+		}
+		if a := acronymKey(p.tokens); a != "" {
+			keys = append(keys, "a\x00"+a)
+		}
+		for _, t := range p.tokens {
+			if stopWords[t] || ix.df[t] > ix.maxBlock {
+				continue
+			}
+			keys = append(keys, "t\x00"+t)
+			if utf8.RuneCountInString(t) >= 5 {
+				keys = append(keys, "p\x00"+string([]rune(t)[:4]))
+			}
+		}
+	}
+	if p.domain != "" {
+		keys = append(keys, "d\x00"+p.domain)
+		if p.brand != "" {
+			keys = append(keys, "b\x00"+p.brand)
+		}
+	}
+	slices.Sort(keys)
+	return slices.Compact(keys)
+}
+
+// acronymKey returns the key under which a name meets its acronym. For a
+// single token of two to six letters ("ibm") it is the token itself. For a
+// name of two to six words it is their initials ("international business
+// machines" gives "ibm"). For other names it is "".
+func acronymKey(tokens []string) string {
+	if len(tokens) == 1 {
+		if n := utf8.RuneCountInString(tokens[0]); n >= 2 && n <= 6 {
+			return tokens[0]
+		}
+		return ""
+	}
+	var b strings.Builder
+	words := 0
+	for _, t := range tokens {
+		if stopWords[t] {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(t)
+		b.WriteRune(r)
+		words++
+	}
+	if words < 2 || words > 6 {
+		return ""
+	}
+	return b.String()
+}
+
+// Candidate is an account that Index.Match compared a record with.
+type Candidate struct {
+	// AccountID is the ID of the compared account.
+	AccountID string `json:"account_id"`
+	// AccountName is the account's name as indexed.
+	AccountName string `json:"account_name"`
+	// Comparison explains the comparison with the record.
+	Comparison Comparison `json:"comparison"`
+}
+
+// Result is the outcome of matching one record against an Index.
+type Result struct {
+	// Decision is Match when AccountID names the matched account.
+	Decision Decision `json:"decision"`
+	// AccountID is the matched account, or empty unless Decision is Match.
+	AccountID string `json:"account_id,omitempty"`
+	// Duplicates lists other accounts that carry the same evidence as the
+	// matched one, so that the record matches them equally; see
+	// Index.Duplicates.
+	Duplicates []string `json:"duplicates,omitempty"`
+	// Candidates lists the best-scoring accounts, best first, at most five,
+	// without Duplicates. Ties in weight are ordered by index position.
+	Candidates []Candidate `json:"candidates,omitempty"`
+	// Reason explains the decision in one sentence.
+	Reason string `json:"reason"`
+}
+
+// Match finds the account that r describes. The best candidate is matched
+// when its comparison is a match and no other matching candidate comes
+// within the ambiguity margin of it. Otherwise the result carries the
+// candidates and the reason none was picked. Accounts that carry exactly the
+// same evidence as the best one are not rivals: the first in index order is
+// matched and the others are listed in Result.Duplicates.
+func (ix *Index) Match(r Record) Result {
+	p := parseRecord(r)
+	if !p.hasEvidence() {
+		return Result{Decision: NoEvidence, Reason: "no usable name or domain: " + p.evidenceNote(r)}
+	}
+	cands, duplicates, found := ix.candidates(&p)
+	if !found {
+		return Result{Decision: NonMatch, Reason: "no account shares a name token or domain with the record"}
+	}
+	if len(cands) == 0 {
+		return Result{Decision: NonMatch, Reason: "no candidate account shares a comparable field with the record"}
+	}
+
+	best := cands[0]
+	res := Result{Decision: best.Comparison.Decision, Candidates: cands}
+	if best.Comparison.Decision != Match {
+		res.Reason = fmt.Sprintf("best candidate %s (%s) is %s: %s",
+			quote(best.AccountID), best.AccountName, best.Comparison.Decision, best.Comparison.Rule)
+		return res
+	}
+	if len(cands) > 1 {
+		second := cands[1]
+		if second.Comparison.Decision == Match && best.Comparison.Weight-second.Comparison.Weight < ix.margin {
+			res.Decision = Ambiguous
+			res.Reason = fmt.Sprintf("accounts %s and %s both match with weights %.1f and %.1f, closer than the margin %.1f",
+				quote(best.AccountID), quote(second.AccountID), best.Comparison.Weight, second.Comparison.Weight, ix.margin)
+			return res
+		}
+	}
+
+	res.AccountID = best.AccountID
+	res.Duplicates = duplicates
+	res.Reason = fmt.Sprintf("matched %s (%s): %s", quote(best.AccountID), best.AccountName, best.Comparison.Rule)
+	if len(duplicates) > 0 {
+		res.Reason += fmt.Sprintf("; accounts %s carry the same evidence and match equally", strings.Join(duplicates, ", "))
+	}
+	return res
+}
+
+// candidates compares p with every account that shares a block key with
+// it. It returns the comparable candidates, best first and at most
+// maxCands, the IDs of accounts with the same evidence as the best one, and
+// whether any account shared a block key at all.
+func (ix *Index) candidates(p *parsedRecord) (cands []Candidate, duplicates []string, found bool) {
+	var positions []int32
+	for _, key := range ix.blockKeys(p) {
+		positions = append(positions, ix.blocks[key]...)
+	}
+	if len(positions) == 0 {
+		return nil, nil, false
+	}
+	slices.Sort(positions)
+	positions = slices.Compact(positions)
+
+	type scored struct {
+		Candidate
+		pos int32
+	}
+	all := make([]scored, 0, len(positions))
+	for _, pos := range positions {
+		a := &ix.accounts[pos]
+		c := ix.comparer.compare(p, &a.parsed)
+		if c.Decision == NoEvidence {
+			continue
+		}
+		all = append(all, scored{Candidate{AccountID: a.record.ID, AccountName: a.record.Name, Comparison: c}, pos})
+	}
+	slices.SortFunc(all, func(x, y scored) int {
+		if c := cmp.Compare(y.Comparison.Weight, x.Comparison.Weight); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.pos, y.pos)
+	})
+
+	// Accounts with the same evidence as the best one tie with it by
+	// construction, so they are duplicates, not rivals.
+	if len(all) > 0 {
+		sig := ix.accounts[all[0].pos].signature
+		kept := all[:1]
+		for _, s := range all[1:] {
+			if ix.accounts[s.pos].signature == sig {
+				duplicates = append(duplicates, s.AccountID)
+			} else {
+				kept = append(kept, s)
+			}
+		}
+		all = kept
+	}
+	if len(all) > ix.maxCands {
+		all = all[:ix.maxCands]
+	}
+	cands = make([]Candidate, len(all))
+	for i, s := range all {
+		cands[i] = s.Candidate
+	}
+	return cands, duplicates, true
+}

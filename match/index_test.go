@@ -1,0 +1,131 @@
+package match
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func testAccounts() []Record {
+	return []Record{
+		{ID: "a1", Name: "Acme Widgets Inc", Domain: "acme.example"},
+		{ID: "a2", Name: "Bank of the West", Domain: "bankofthewest.example"},
+		{ID: "a3", Name: "Bank of the East"},
+		{ID: "a4", Name: "Northwind Traders A/S", Domain: "https://www.northwind.example/"},
+		{ID: "a5", Name: "Globex Corporation"},
+		{ID: "a6", Name: "Globex Corp"},
+		{ID: "a7", Name: ""},
+		{ID: "a8", Name: "Initrode", Domain: "initrode.example"},
+		{ID: "a9", Name: "Initrode Ltd", Domain: "initrode.example.org"},
+	}
+}
+
+func TestIndexMatch(t *testing.T) {
+	ix, err := NewIndex(testAccounts())
+	require.NoError(t, err)
+	tests := []struct {
+		name     string
+		record   Record
+		decision Decision
+		account  string
+	}{
+		{"name variant", Record{Name: "ACME WIDGETS"}, Match, "a1"},
+		{"email domain only", Record{Domain: "Jane <jane@acme.example>"}, Match, "a1"},
+		{"west not east", Record{Name: "Bank of the West"}, Match, "a2"},
+		{"east", Record{Name: "The Bank of the East"}, Match, "a3"},
+		{"duplicate accounts", Record{Name: "Globex"}, Match, "a5"},
+		{"tied rivals", Record{Name: "Initrode"}, Ambiguous, ""},
+		{"unknown company", Record{Name: "Initech"}, NonMatch, ""},
+		{"free mail only", Record{Domain: "joe@gmail.com"}, NoEvidence, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := ix.Match(tt.record)
+			assert.Equal(t, tt.decision, res.Decision, res.Reason)
+			assert.Equal(t, tt.account, res.AccountID)
+			assert.NotEmpty(t, res.Reason)
+		})
+	}
+	assert.Equal(t, []string{"a7"}, ix.Unmatchable())
+	assert.Equal(t, [][]string{{"a5", "a6"}}, ix.Duplicates())
+	assert.Equal(t, []string{"a6"}, ix.Match(Record{Name: "GLOBEX CORP"}).Duplicates)
+}
+
+func TestNewIndexRejectsBadIDs(t *testing.T) {
+	_, err := NewIndex([]Record{{ID: "x", Name: "A"}, {ID: "x", Name: "B"}})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `"x"`)
+	_, err = NewIndex([]Record{{ID: " ", Name: "A"}})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "empty ID")
+}
+
+func TestLinkOutcomesAddUp(t *testing.T) {
+	ix, err := NewIndex(testAccounts())
+	require.NoError(t, err)
+	records := []Record{
+		{ID: "r1", Name: "Acme Widgets"},
+		{ID: "r2", Name: "n/a"},
+		{ID: "r3", Name: "Initech"},
+		{ID: "r4", Domain: "northwind.example"},
+		{ID: "r5"},
+		{ID: "r6", Name: "Globex"},
+	}
+	for i := range 200 {
+		records = append(records, Record{ID: fmt.Sprintf("g%d", i), Name: fmt.Sprintf("Company %d", i)})
+	}
+	rep, err := ix.Link(context.Background(), records)
+	require.NoError(t, err)
+	assert.Equal(t, len(records), rep.Read)
+	assert.Equal(t, rep.Read, rep.Matched+rep.Unmatched+rep.Rejected)
+	require.Len(t, rep.Records, len(records))
+	for i, l := range rep.Records {
+		assert.Equal(t, records[i].ID, l.Record.ID, "results are not in input order")
+		assert.NotZero(t, l.Outcome)
+	}
+	assert.Equal(t, Matched, rep.Records[0].Outcome)
+	assert.Equal(t, Rejected, rep.Records[1].Outcome)
+	assert.Equal(t, Unmatched, rep.Records[2].Outcome)
+	assert.Equal(t, "a4", rep.Records[3].Result.AccountID)
+	assert.Equal(t, Rejected, rep.Records[4].Outcome)
+	assert.Equal(t, Matched, rep.Records[5].Outcome)
+	assert.Equal(t, []string{"a6"}, rep.Records[5].Result.Duplicates)
+
+	again, err := ix.Link(context.Background(), records)
+	require.NoError(t, err)
+	assert.Equal(t, rep, again, "Link is not deterministic")
+}
+
+func TestLinkCancelled(t *testing.T) {
+	ix, err := NewIndex(testAccounts())
+	require.NoError(t, err)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err = ix.Link(ctx, make([]Record, 1000))
+	assert.ErrorIs(t, err, context.Canceled)
+}
+
+func TestIndexConcurrentMatch(t *testing.T) {
+	ix, err := NewIndex(testAccounts())
+	require.NoError(t, err)
+	want := ix.Match(Record{Name: "Acme Widgets Ltd"})
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 200 {
+				got := ix.Match(Record{Name: "Acme Widgets Ltd"})
+				if got.AccountID != want.AccountID {
+					t.Errorf("concurrent Match returned %q, want %q", got.AccountID, want.AccountID)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
