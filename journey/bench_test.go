@@ -67,6 +67,27 @@ func BenchmarkBuildTimelines10M(b *testing.B) {
 	b.ReportMetric(cpu/float64(b.N), "cpu-s/op")
 }
 
+// BenchmarkBuildTimelinesInPlace10M is BenchmarkBuildTimelines10M for
+// BuildTimelinesInPlace. Each iteration reorders the input, so later
+// iterations start from grouped input, and it should be run with
+// -benchtime 1x.
+func BenchmarkBuildTimelinesInPlace10M(b *testing.B) {
+	touches := syntheticTouches(10_000_000, 100_000)
+	cpu := 0.0
+	for b.Loop() {
+		before := cpuSeconds(b)
+		timelines, err := BuildTimelinesInPlace(touches, TimelineOptions{})
+		cpu += cpuSeconds(b) - before
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(timelines) != 100_000 {
+			b.Fatalf("got %d timelines", len(timelines))
+		}
+	}
+	b.ReportMetric(cpu/float64(b.N), "cpu-s/op")
+}
+
 func BenchmarkBuildTimelines100k(b *testing.B) {
 	touches := syntheticTouches(100_000, 1_000)
 	for b.Loop() {

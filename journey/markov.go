@@ -38,7 +38,7 @@ const MaxMarkovOrder = 4
 //
 // NOTE: The limit is an estimate of what solves in seconds, not a
 // measured bound.
-const MaxMarkovStates = 4000
+const MaxMarkovStates = 2000
 
 // MarkovOptions configures MarkovRemovalEffects.
 type MarkovOptions struct {

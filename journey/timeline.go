@@ -60,6 +60,19 @@ func NewTimeline(accountID string, touches []Touchpoint, opts TimelineOptions) (
 // any order. The result is sorted by account ID. An invalid touch is an
 // error naming its index in touches.
 func BuildTimelines(touches []Touchpoint, opts TimelineOptions) ([]Timeline, error) {
+	return buildTimelines(touches, opts, false)
+}
+
+// BuildTimelinesInPlace is BuildTimelines without the copy: it reorders
+// touches and returns timelines that share its memory. It suits large
+// inputs that the caller no longer needs in their original order, because
+// it saves an allocation the size of the input. On error, touches is left
+// unchanged.
+func BuildTimelinesInPlace(touches []Touchpoint, opts TimelineOptions) ([]Timeline, error) {
+	return buildTimelines(touches, opts, true)
+}
+
+func buildTimelines(touches []Touchpoint, opts TimelineOptions, inPlace bool) ([]Timeline, error) {
 	for i := range touches {
 		if err := touches[i].Validate(); err != nil {
 			return nil, fmt.Errorf("journey: touch %d: %w", i, err)
@@ -114,15 +127,21 @@ func BuildTimelines(touches []Touchpoint, opts TimelineOptions) ([]Timeline, err
 		}
 		starts[rank+1] = next
 	}
-	backing := make([]Touchpoint, len(touches))
-	forEachParallel(len(parts), func(p int) {
-		offsets := partOffsets[p]
-		for i := parts[p][0]; i < parts[p][1]; i++ {
-			s := touchSlot[i]
-			backing[offsets[s]] = touches[i]
-			offsets[s]++
-		}
-	})
+	var backing []Touchpoint
+	if inPlace {
+		backing = touches
+		permuteInPlace(touches, destinations(touchSlot, parts, partOffsets))
+	} else {
+		backing = make([]Touchpoint, len(touches))
+		forEachParallel(len(parts), func(p int) {
+			offsets := partOffsets[p]
+			for i := parts[p][0]; i < parts[p][1]; i++ {
+				s := touchSlot[i]
+				backing[offsets[s]] = touches[i]
+				offsets[s]++
+			}
+		})
+	}
 
 	timelines := make([]Timeline, len(ids))
 	forEachParallel(len(ids), func(rank int) {
@@ -132,6 +151,33 @@ func BuildTimelines(touches []Touchpoint, opts TimelineOptions) ([]Timeline, err
 		timelines[rank] = Timeline{AccountID: ids[order[rank]], Touches: own}
 	})
 	return timelines, nil
+}
+
+// destinations returns the final position of every touch, advancing
+// partOffsets as the copying scatter would.
+func destinations(touchSlot []int32, parts [][2]int, partOffsets [][]int) []int32 {
+	dest := make([]int32, len(touchSlot))
+	forEachParallel(len(parts), func(p int) {
+		offsets := partOffsets[p]
+		for i := parts[p][0]; i < parts[p][1]; i++ {
+			s := touchSlot[i]
+			dest[i] = int32(offsets[s])
+			offsets[s]++
+		}
+	})
+	return dest
+}
+
+// permuteInPlace moves touches[i] to touches[dest[i]] for every i by
+// following the permutation's cycles. It overwrites dest.
+func permuteInPlace(touches []Touchpoint, dest []int32) {
+	for i := range touches {
+		for int(dest[i]) != i {
+			j := dest[i]
+			touches[i], touches[j] = touches[j], touches[i]
+			dest[i], dest[j] = dest[j], j
+		}
+	}
 }
 
 // sortTouches sorts touches stably with compareTouches. It sorts a small

@@ -208,3 +208,21 @@ func TestBuildTimelinesMatchesPerAccountBuild(t *testing.T) {
 		require.Equal(t, single.Touches, tl.Touches, "account %s", tl.AccountID)
 	}
 }
+
+func TestBuildTimelinesInPlaceMatchesCopy(t *testing.T) {
+	touches := syntheticTouches(20000, 301)
+	want, err := BuildTimelines(touches, TimelineOptions{DuplicateWindow: time.Minute})
+	require.NoError(t, err)
+	input := slices.Clone(touches)
+	got, err := BuildTimelinesInPlace(input, TimelineOptions{DuplicateWindow: time.Minute})
+	require.NoError(t, err)
+	require.Equal(t, want, got)
+}
+
+func TestBuildTimelinesInPlaceKeepsInputOnError(t *testing.T) {
+	touches := []Touchpoint{touch("b", 0, Sales, "call"), touch("a", 0, Sales, "call"), {AccountID: "c"}}
+	before := slices.Clone(touches)
+	_, err := BuildTimelinesInPlace(touches, TimelineOptions{})
+	require.Error(t, err)
+	assert.Equal(t, before, touches)
+}
