@@ -1,0 +1,234 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/accountkit/accountkit/match"
+)
+
+// column roles that the program reads from an export.
+const (
+	roleID      = "id"
+	roleName    = "name"
+	roleWebsite = "website"
+	roleEmail   = "email"
+)
+
+var roles = []string{roleID, roleName, roleWebsite, roleEmail}
+
+// headerAliases lists, per role, the headers that the usual CRM and
+// marketing-automation exports use, compared after folding case and
+// dropping spaces, underscores, hyphens and dots. The first alias that a
+// header row holds wins.
+var headerAliases = map[string][]string{
+	roleID: {"id", "accountid", "recordid", "leadid", "contactid", "companyid",
+		"salesforceid", "hubspotid", "externalid", "crmid"},
+	roleName: {"accountname", "company", "companyname", "organization",
+		"organisation", "organizationname", "organisationname", "account",
+		"employer", "businessname", "name"},
+	roleWebsite: {"website", "domain", "companydomain", "companydomainname",
+		"companywebsite", "websiteurl", "url", "web", "webaddress", "homepage"},
+	roleEmail: {"email", "emailaddress", "workemail", "businessemail",
+		"contactemail", "primaryemail", "mail"},
+}
+
+// columns holds the position of each role's column, or -1 when the file
+// has none.
+type columns map[string]int
+
+func foldHeader(h string) string {
+	h = strings.ToLower(strings.TrimSpace(h))
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case ' ', '_', '-', '.', '\t':
+			return -1
+		}
+		return r
+	}, h)
+}
+
+// parseColumnSpec reads "name=Account Name,website=Web" into a role map.
+func parseColumnSpec(spec string) (map[string]string, error) {
+	out := map[string]string{}
+	if strings.TrimSpace(spec) == "" {
+		return out, nil
+	}
+	for _, part := range strings.Split(spec, ",") {
+		role, header, ok := strings.Cut(part, "=")
+		role = strings.ToLower(strings.TrimSpace(role))
+		if !ok || !slices.Contains(roles, role) || strings.TrimSpace(header) == "" {
+			return nil, fmt.Errorf("invalid column mapping %q: want ROLE=HEADER with ROLE one of %s", part, strings.Join(roles, ", "))
+		}
+		out[role] = strings.TrimSpace(header)
+	}
+	return out, nil
+}
+
+// detectColumns finds each role's column in header. Explicit mappings win
+// and must exist; otherwise the aliases are tried in order.
+func detectColumns(path string, header []string, explicit map[string]string) (columns, error) {
+	cols := columns{}
+	folded := make([]string, len(header))
+	for i, h := range header {
+		folded[i] = foldHeader(h)
+	}
+	for _, role := range roles {
+		cols[role] = -1
+		if want, ok := explicit[role]; ok {
+			i := slices.IndexFunc(header, func(h string) bool { return strings.EqualFold(strings.TrimSpace(h), want) })
+			if i < 0 {
+				return nil, fmt.Errorf("%s: line 1: no column %q for %s (header: %s)", path, want, role, strings.Join(header, ", "))
+			}
+			cols[role] = i
+			continue
+		}
+		for _, alias := range headerAliases[role] {
+			if i := slices.Index(folded, alias); i >= 0 && !usedColumn(cols, i) {
+				cols[role] = i
+				break
+			}
+		}
+	}
+	if cols[roleName] < 0 && cols[roleWebsite] < 0 && cols[roleEmail] < 0 {
+		return nil, fmt.Errorf("%s: line 1: no company name, website or email column in header %q; name one with a column mapping such as name=Company",
+			path, strings.Join(header, ","))
+	}
+	return cols, nil
+}
+
+func usedColumn(cols columns, i int) bool {
+	for _, c := range cols {
+		if c == i {
+			return true
+		}
+	}
+	return false
+}
+
+// row is one data row of an export turned into a record, or rejected.
+type row struct {
+	line   int
+	record match.Record
+	// rejected holds why the row could not become a record; empty when it
+	// did.
+	rejected string
+}
+
+// table is one export file as read.
+type table struct {
+	path    string
+	source  string
+	header  []string
+	columns columns
+	rows    []row
+}
+
+// records returns the records of the rows that were not rejected, and the
+// positions of those rows in t.rows.
+func (t *table) records() ([]match.Record, []int) {
+	var recs []match.Record
+	var pos []int
+	for i, r := range t.rows {
+		if r.rejected == "" {
+			recs = append(recs, r.record)
+			pos = append(pos, i)
+		}
+	}
+	return recs, pos
+}
+
+// readTable reads a CSV export with a header row. An error that makes the
+// whole file unusable (no header, an unreadable quote, no usable column) is
+// returned and names the file, line and column. A row that cannot be used
+// is kept as rejected with its reason, so that no row goes missing.
+func readTable(r io.Reader, path, source string, explicit map[string]string) (*table, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, fmt.Errorf("%s: file is empty; want a header row and at least one data row", path)
+	}
+	cr := csv.NewReader(bytes.NewReader(data))
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = false
+	header, err := cr.Read()
+	if err != nil {
+		return nil, csvError(path, err)
+	}
+	for i, h := range header {
+		if !utf8.ValidString(h) {
+			return nil, fmt.Errorf("%s: line 1, column %d: header is not valid UTF-8; save the file as UTF-8", path, i+1)
+		}
+	}
+	cols, err := detectColumns(path, header, explicit)
+	if err != nil {
+		return nil, err
+	}
+	t := &table{path: path, source: source, header: header, columns: cols}
+	for {
+		fields, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, csvError(path, err)
+		}
+		line, _ := cr.FieldPos(0)
+		t.rows = append(t.rows, makeRow(path, line, header, fields, cols))
+	}
+	if len(t.rows) == 0 {
+		return nil, fmt.Errorf("%s: file has a header row but no data rows", path)
+	}
+	return t, nil
+}
+
+func csvError(path string, err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: line %d, column %d: %v", path, pe.Line, pe.Column, pe.Err)
+	}
+	return fmt.Errorf("%s: %w", path, err)
+}
+
+func makeRow(path string, line int, header, fields []string, cols columns) row {
+	r := row{line: line}
+	if len(fields) != len(header) {
+		r.rejected = fmt.Sprintf("%s: line %d: has %d fields, the header has %d", path, line, len(fields), len(header))
+		return r
+	}
+	for i, f := range fields {
+		if !utf8.ValidString(f) {
+			r.rejected = fmt.Sprintf("%s: line %d, column %d (%s): value is not valid UTF-8", path, line, i+1, header[i])
+			return r
+		}
+	}
+	get := func(role string) string {
+		if i := cols[role]; i >= 0 {
+			return strings.TrimSpace(fields[i])
+		}
+		return ""
+	}
+	r.record = match.Record{
+		ID:     get(roleID),
+		Name:   get(roleName),
+		Domain: get(roleWebsite),
+	}
+	if r.record.ID == "" {
+		r.record.ID = fmt.Sprintf("line %d", line)
+	}
+	// A website names the company; a contact's email address is the
+	// fallback, and free-mail addresses are ignored by the matcher.
+	if r.record.Domain == "" {
+		r.record.Domain = get(roleEmail)
+	}
+	return r
+}

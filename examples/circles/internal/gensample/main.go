@@ -1,0 +1,294 @@
+// Command gensample writes the embedded sample of examples/circles: a
+// target account list, a marketing export and a sales export built from
+// real company names, with reach drawn from a fixed seed. Run it through
+// go generate in examples/circles; sample/README.md describes the output.
+package main
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"math/rand/v2"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// seed fixes every random choice, so the sample is the same on each run.
+const seed = 20261204
+
+type company struct {
+	id      string
+	name    string // as the target list writes it
+	crmName string // as the sales system writes it
+	website string // empty when the source has none
+	domain  string // host of the website without "www."
+}
+
+func main() {
+	data := flag.String("data", "../../testdata", "folder holding the copied public data sets")
+	out := flag.String("out", "sample", "folder to write targets.csv, marketing.csv and sales.csv into")
+	flag.Parse()
+	if err := run(*data, *out); err != nil {
+		fmt.Fprintln(os.Stderr, "gensample:", err)
+		os.Exit(1)
+	}
+}
+
+func run(data, out string) error {
+	rng := rand.New(rand.NewPCG(seed, seed))
+	ror, err := readROR(filepath.Join(data, "ror-records-subset", "ror_orgs.csv"))
+	if err != nil {
+		return err
+	}
+	sp, sec, err := readSP500(data)
+	if err != nil {
+		return err
+	}
+	rng.Shuffle(len(ror), func(i, j int) { ror[i], ror[j] = ror[j], ror[i] })
+	rng.Shuffle(len(sp), func(i, j int) { sp[i], sp[j] = sp[j], sp[i] })
+	rng.Shuffle(len(sec), func(i, j int) { sec[i], sec[j] = sec[j], sec[i] })
+
+	targets := append(slices.Clone(ror[:70]), sp[:50]...)
+	outsidersROR := ror[70:95]
+	outsidersSEC := sec[:25]
+
+	var targetRows, marketingRows, salesRows [][]string
+	for i, c := range targets {
+		website := c.website
+		if website != "" && rng.IntN(3) == 0 {
+			website = c.domain
+		}
+		targetRows = append(targetRows, []string{fmt.Sprintf("T%03d", i+1), c.name, website})
+	}
+	lead := 0
+	for _, c := range targets {
+		inMarketing := rng.Float64() < 0.45
+		inSales := rng.Float64() < 0.35
+		if inMarketing {
+			for range 1 + rng.IntN(3) {
+				lead++
+				marketingRows = append(marketingRows, marketingRow(rng, lead, c))
+			}
+		}
+		if inSales {
+			salesRows = append(salesRows, salesRow(rng, len(salesRows)+1, c))
+		}
+	}
+	for _, c := range outsidersROR {
+		lead++
+		marketingRows = append(marketingRows, marketingRow(rng, lead, c))
+	}
+	for _, c := range outsidersSEC {
+		salesRows = append(salesRows, salesRow(rng, len(salesRows)+1, c))
+	}
+	for _, junk := range [][]string{
+		{"", "", "", "jane.roe@gmail.com"},
+		{"n/a", "", "", "n/a"},
+		{"Test", "Test", "Lead", "test@example.com"},
+		{"-", "", "", ""},
+		{"Self-employed", "Sam", "Lee", "sam.lee@outlook.com"},
+	} {
+		lead++
+		marketingRows = append(marketingRows, append([]string{fmt.Sprintf("L%04d", lead)}, junk...))
+	}
+	salesRows = append(salesRows, []string{fmt.Sprintf("S%04d", len(salesRows)+1), "Unknown", ""})
+	salesRows = append(salesRows, []string{fmt.Sprintf("S%04d", len(salesRows)+1), "", "http://"})
+
+	rng.Shuffle(len(marketingRows), func(i, j int) { marketingRows[i], marketingRows[j] = marketingRows[j], marketingRows[i] })
+	rng.Shuffle(len(salesRows), func(i, j int) { salesRows[i], salesRows[j] = salesRows[j], salesRows[i] })
+
+	if err := writeCSV(filepath.Join(out, "targets.csv"), []string{"Account ID", "Account Name", "Website"}, targetRows); err != nil {
+		return err
+	}
+	if err := writeCSV(filepath.Join(out, "marketing.csv"), []string{"Lead ID", "Company", "First Name", "Last Name", "Email"}, marketingRows); err != nil {
+		return err
+	}
+	return writeCSV(filepath.Join(out, "sales.csv"), []string{"Id", "Account Name", "Website"}, salesRows)
+}
+
+var firstNames = []string{"Ana", "Ben", "Chloé", "Dmitri", "Elif", "Femi", "Grace", "Hiro", "Inés", "Jonas", "Kavya", "Liam", "Mei", "Noah", "Olga", "Priya"}
+var lastNames = []string{"Andersen", "Brown", "Costa", "Dubois", "Eriksen", "Fischer", "García", "Huang", "Iyer", "Jensen", "Kowalski", "López", "Müller", "Novak", "Okafor", "Patel"}
+var freeMail = []string{"gmail.com", "yahoo.com", "outlook.com", "hotmail.co.uk", "icloud.com", "gmx.de"}
+var legalForms = []string{" Inc.", ", Inc.", " LLC", " Ltd", " Corp.", " GmbH", " Co.", " Limited", " S.A."}
+
+// marketingRow writes a marketing-automation lead for c: the company name
+// as a person typed it and an email address at the company's domain, or at
+// a free-mail provider for about a quarter of leads.
+func marketingRow(rng *rand.Rand, lead int, c company) []string {
+	first := firstNames[rng.IntN(len(firstNames))]
+	last := lastNames[rng.IntN(len(lastNames))]
+	local := strings.ToLower(first[:1] + "." + last)
+	local = strings.NewReplacer("é", "e", "í", "i", "ü", "u", "ó", "o").Replace(local)
+	email := ""
+	switch {
+	case c.domain == "" || rng.IntN(4) == 0:
+		email = local + "@" + freeMail[rng.IntN(len(freeMail))]
+	case rng.IntN(3) == 0:
+		email = fmt.Sprintf("%s %s <%s@%s>", first, last, local, strings.ToUpper(c.domain))
+	default:
+		email = local + "@" + c.domain
+	}
+	return []string{fmt.Sprintf("L%04d", lead), nameVariant(rng, c.name), first, last, email}
+}
+
+// salesRow writes a CRM account for c: the registry spelling where there is
+// one, and the website as a URL, a bare host or nothing.
+func salesRow(rng *rand.Rand, n int, c company) []string {
+	name := c.crmName
+	if name == "" || rng.IntN(3) == 0 {
+		name = nameVariant(rng, c.name)
+	}
+	website := ""
+	if c.domain != "" {
+		switch rng.IntN(4) {
+		case 0:
+			website = "https://www." + c.domain + "/"
+		case 1:
+			website = "www." + strings.ToUpper(c.domain[:1]) + c.domain[1:]
+		case 2:
+			website = c.domain
+		}
+	}
+	return []string{fmt.Sprintf("S%04d", n), name, website}
+}
+
+// nameVariant writes name as people type it: in upper or lower case, with
+// or without a legal form, with a leading "The", or unchanged.
+func nameVariant(rng *rand.Rand, name string) string {
+	base := name
+	if i := strings.Index(base, " ("); i > 0 && rng.IntN(2) == 0 {
+		base = base[:i]
+	}
+	switch rng.IntN(6) {
+	case 0:
+		return strings.ToUpper(base)
+	case 1:
+		return strings.ToLower(base)
+	case 2:
+		return base + legalForms[rng.IntN(len(legalForms))]
+	case 3:
+		return "The " + base
+	default:
+		return base
+	}
+}
+
+func readROR(path string) ([]company, error) {
+	rows, err := readCSV(path)
+	if err != nil {
+		return nil, err
+	}
+	head := indexColumns(rows[0])
+	var out []company
+	for _, row := range rows[1:] {
+		if row[head["status"]] != "active" || !strings.Contains(row[head["types"]], "company") {
+			continue
+		}
+		website := row[head["website"]]
+		u, err := url.Parse(website)
+		if website == "" || err != nil || u.Host == "" {
+			continue
+		}
+		domain := strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+		// ROR appends the country in brackets to tell organisations of one
+		// name apart; account lists name the company without it.
+		name := row[head["display_name"]]
+		if i := strings.LastIndex(name, " ("); i > 0 && strings.HasSuffix(name, ")") {
+			name = name[:i]
+		}
+		out = append(out, company{id: row[head["ror_id"]], name: name, website: website, domain: domain})
+	}
+	return out, nil
+}
+
+// readSP500 returns the S&P 500 constituents with their SEC registry
+// spelling, and the SEC registrants outside the index.
+func readSP500(data string) (sp, others []company, err error) {
+	raw, err := os.ReadFile(filepath.Join(data, "sec-company-tickers", "company_tickers.json"))
+	if err != nil {
+		return nil, nil, err
+	}
+	var tickers map[string]struct {
+		CIK   int    `json:"cik_str"`
+		Title string `json:"title"`
+	}
+	if err := json.Unmarshal(raw, &tickers); err != nil {
+		return nil, nil, fmt.Errorf("company_tickers.json: %w", err)
+	}
+	secName := map[int]string{}
+	for _, t := range tickers {
+		secName[t.CIK] = t.Title
+	}
+	rows, err := readCSV(filepath.Join(data, "sp500-constituents", "constituents.csv"))
+	if err != nil {
+		return nil, nil, err
+	}
+	head := indexColumns(rows[0])
+	inIndex := map[int]bool{}
+	for _, row := range rows[1:] {
+		cik, err := strconv.Atoi(row[head["CIK"]])
+		if err != nil {
+			return nil, nil, fmt.Errorf("constituents.csv: CIK %q: %w", row[head["CIK"]], err)
+		}
+		if inIndex[cik] || secName[cik] == "" {
+			continue
+		}
+		inIndex[cik] = true
+		sp = append(sp, company{id: strconv.Itoa(cik), name: row[head["Security"]], crmName: secName[cik]})
+	}
+	ciks := make([]int, 0, len(secName))
+	for cik := range secName {
+		if !inIndex[cik] {
+			ciks = append(ciks, cik)
+		}
+	}
+	slices.Sort(ciks)
+	for _, cik := range ciks {
+		others = append(others, company{id: strconv.Itoa(cik), name: secName[cik], crmName: secName[cik]})
+	}
+	return sp, others, nil
+}
+
+func readCSV(path string) ([][]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if len(rows) < 2 {
+		return nil, fmt.Errorf("%s: no data rows", path)
+	}
+	return rows, nil
+}
+
+func indexColumns(header []string) map[string]int {
+	m := map[string]int{}
+	for i, h := range header {
+		m[strings.TrimPrefix(h, "\ufeff")] = i
+	}
+	return m
+}
+
+func writeCSV(path string, header []string, rows [][]string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	w := csv.NewWriter(f)
+	w.Write(header)
+	w.WriteAll(rows)
+	if err := w.Error(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}

@@ -1,0 +1,169 @@
+// Command circles prints the circles report. Of a target account list, it
+// shows which accounts marketing reached, which sales reached, both and
+// neither, with the named overlap metrics. It lists the rows of each export
+// that matched no account with the reason, and writes an SVG diagram of the
+// two circles.
+//
+// With no flags it runs on an embedded sample built from real company
+// names (see sample/README.md). With -targets, -marketing and -sales it
+// reads CSV exports with a header row; the company name, website, email
+// and ID columns are found by their usual headers, or named with the
+// -*-columns flags.
+package main
+
+import (
+	"context"
+	"embed"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+)
+
+//go:generate go run ./internal/gensample -data ../../testdata -out sample
+
+//go:embed sample/targets.csv sample/marketing.csv sample/sales.csv
+var sampleFiles embed.FS
+
+func main() {
+	err := run(context.Background(), os.Args[1:], os.Stdout, os.Stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		os.Exit(0)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "circles:", err)
+		os.Exit(1)
+	}
+}
+
+type config struct {
+	targets, marketing, sales                      string
+	targetsColumns, marketingColumns, salesColumns string
+	svg, regionsDir                                string
+	maxUnmatched                                   int
+	json                                           bool
+}
+
+func parseFlags(args []string, stderr io.Writer) (config, error) {
+	var c config
+	fs := flag.NewFlagSet("circles", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), `Usage: circles [flags]
+
+Prints which target accounts marketing reached, which sales reached, both
+and neither. With no file flags it runs on the embedded sample.
+
+Flags:
+`)
+		fs.PrintDefaults()
+	}
+	fs.StringVar(&c.targets, "targets", "", "CSV `file` of target accounts (default: the embedded sample)")
+	fs.StringVar(&c.marketing, "marketing", "", "CSV `file` exported from marketing automation (default: the embedded sample)")
+	fs.StringVar(&c.sales, "sales", "", "CSV `file` exported from the CRM (default: the embedded sample)")
+	fs.StringVar(&c.targetsColumns, "targets-columns", "", "column `mapping` for the targets file, such as \"id=Account ID,name=Account Name,website=Website\"; roles: id, name, website, email")
+	fs.StringVar(&c.marketingColumns, "marketing-columns", "", "column `mapping` for the marketing file (see -targets-columns)")
+	fs.StringVar(&c.salesColumns, "sales-columns", "", "column `mapping` for the sales file (see -targets-columns)")
+	fs.StringVar(&c.svg, "svg", "circles.svg", "`path` of the SVG diagram to write; empty writes none")
+	fs.StringVar(&c.regionsDir, "regions", "", "`folder` to write one CSV of accounts per region into (both.csv, marketing_only.csv, sales_only.csv, neither.csv)")
+	fs.IntVar(&c.maxUnmatched, "max-unmatched", 100, "maximum `number` of unmatched and rejected rows to list; 0 lists all")
+	fs.BoolVar(&c.json, "json", false, "print the report as JSON instead of text")
+	if err := fs.Parse(args); err != nil {
+		return c, err
+	}
+	if fs.NArg() > 0 {
+		return c, fmt.Errorf("unexpected argument %q; all inputs are given with flags (see -h)", fs.Arg(0))
+	}
+	sample := c.targets == "" && c.marketing == "" && c.sales == ""
+	if !sample && (c.targets == "" || c.marketing == "" || c.sales == "") {
+		return c, errors.New("give all three of -targets, -marketing and -sales, or none to use the embedded sample")
+	}
+	if c.maxUnmatched < 0 {
+		return c, fmt.Errorf("invalid -max-unmatched %d: want 0 or more", c.maxUnmatched)
+	}
+	return c, nil
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	cfg, err := parseFlags(args, stderr)
+	if err != nil {
+		return err
+	}
+	inputs, err := openInputs(cfg)
+	if err != nil {
+		return err
+	}
+	rep, err := buildReport(ctx, inputs)
+	if err != nil {
+		return err
+	}
+	if cfg.json {
+		err = rep.writeJSON(stdout)
+	} else {
+		err = rep.writeText(stdout, cfg.maxUnmatched)
+	}
+	if err != nil {
+		return err
+	}
+	if cfg.svg != "" {
+		if err := writeFile(cfg.svg, rep.writeSVG); err != nil {
+			return err
+		}
+		if !cfg.json {
+			fmt.Fprintf(stdout, "\nWrote the diagram to %s\n", cfg.svg)
+		}
+	}
+	if cfg.regionsDir != "" {
+		paths, err := rep.writeRegions(cfg.regionsDir)
+		if err != nil {
+			return err
+		}
+		if !cfg.json {
+			for _, p := range paths {
+				fmt.Fprintf(stdout, "Wrote %s\n", p)
+			}
+		}
+	}
+	return nil
+}
+
+// input is one of the three files, opened from disk or from the sample.
+type input struct {
+	path, source, columns string
+	open                  func() (io.ReadCloser, error)
+}
+
+func openInputs(cfg config) ([]input, error) {
+	files := []input{
+		{path: cfg.targets, source: "targets", columns: cfg.targetsColumns},
+		{path: cfg.marketing, source: "marketing", columns: cfg.marketingColumns},
+		{path: cfg.sales, source: "sales", columns: cfg.salesColumns},
+	}
+	for i := range files {
+		f := &files[i]
+		if f.path == "" {
+			name := "sample/" + f.source + ".csv"
+			f.path = name + " (embedded)"
+			f.open = func() (io.ReadCloser, error) { return sampleFiles.Open(name) }
+			continue
+		}
+		path := f.path
+		f.open = func() (io.ReadCloser, error) { return os.Open(path) }
+	}
+	return files, nil
+}
+
+// writeFile creates path and writes it with write, reporting the first
+// error of either.
+func writeFile(path string, write func(io.Writer) error) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := write(f); err != nil {
+		f.Close()
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return f.Close()
+}

@@ -1,0 +1,352 @@
+package main
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/accountkit/accountkit/match"
+	"github.com/accountkit/accountkit/overlap"
+)
+
+// fileReport counts the outcomes of the rows of one export.
+type fileReport struct {
+	Path      string `json:"path"`
+	Source    string `json:"source"`
+	Read      int    `json:"read"`
+	Matched   int    `json:"matched"`
+	Unmatched int    `json:"unmatched"`
+	Rejected  int    `json:"rejected"`
+	// Columns maps each role to the header used, or is absent for roles
+	// the file has no column for.
+	Columns map[string]string `json:"columns"`
+	Rows    []rowOutcome      `json:"unmatched_rows"`
+}
+
+// rowOutcome is one row that was not matched, with the reason.
+type rowOutcome struct {
+	Line    int    `json:"line"`
+	ID      string `json:"id"`
+	Name    string `json:"name"`
+	Domain  string `json:"domain"`
+	Outcome string `json:"outcome"`
+	Reason  string `json:"reason"`
+}
+
+// circlesReport is the whole report: the overlap of the two teams' reach
+// over the targets, and what became of every row.
+type circlesReport struct {
+	Targets     fileReport      `json:"targets"`
+	Unmatchable []string        `json:"unmatchable_targets"`
+	Duplicates  [][]string      `json:"duplicate_targets"`
+	Files       []fileReport    `json:"files"`
+	Overlap     *overlap.Report `json:"overlap"`
+	targetByID  map[string]match.Record
+	linksByTeam map[string]map[string][]string // team -> account -> record IDs
+}
+
+var teams = []string{"marketing", "sales"}
+
+func buildReport(ctx context.Context, inputs []input) (*circlesReport, error) {
+	tables := make([]*table, len(inputs))
+	for i, in := range inputs {
+		spec, err := parseColumnSpec(in.columns)
+		if err != nil {
+			return nil, fmt.Errorf("-%s-columns: %w", in.source, err)
+		}
+		rc, err := in.open()
+		if err != nil {
+			return nil, err
+		}
+		t, err := readTable(rc, in.path, in.source, spec)
+		rc.Close()
+		if err != nil {
+			return nil, err
+		}
+		tables[i] = t
+	}
+	targets := tables[0]
+	accounts, _ := targets.records()
+	if len(accounts) == 0 {
+		return nil, fmt.Errorf("%s: every one of the %d rows was rejected, so there are no target accounts; first: %s",
+			targets.path, len(targets.rows), targets.rows[0].rejected)
+	}
+	ix, err := match.NewIndex(accounts)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", targets.path, err)
+	}
+	rep := &circlesReport{
+		Targets:     fileReport{Path: targets.path, Source: "targets", Read: len(targets.rows), Columns: columnNames(targets)},
+		Unmatchable: ix.Unmatchable(),
+		Duplicates:  ix.Duplicates(),
+		targetByID:  map[string]match.Record{},
+		linksByTeam: map[string]map[string][]string{},
+	}
+	universe := make([]string, 0, len(accounts))
+	for _, a := range accounts {
+		universe = append(universe, a.ID)
+		rep.targetByID[a.ID] = a
+	}
+	for _, r := range targets.rows {
+		if r.rejected != "" {
+			rep.Targets.Rejected++
+			rep.Targets.Rows = append(rep.Targets.Rows, rowOutcome{Line: r.line, Outcome: "rejected", Reason: r.rejected})
+		}
+	}
+	rep.Targets.Matched = rep.Targets.Read - rep.Targets.Rejected
+
+	var sets []overlap.Set
+	for _, t := range tables[1:] {
+		fr, set, err := linkTable(ctx, ix, t)
+		if err != nil {
+			return nil, err
+		}
+		rep.Files = append(rep.Files, fr)
+		sets = append(sets, set)
+		links := map[string][]string{}
+		for _, l := range set.Links {
+			links[l.Account] = append(links[l.Account], l.Record)
+		}
+		rep.linksByTeam[t.source] = links
+	}
+	rep.Overlap, err = overlap.Compute(universe, sets...)
+	if err != nil {
+		return nil, err
+	}
+	return rep, nil
+}
+
+func columnNames(t *table) map[string]string {
+	out := map[string]string{}
+	for role, i := range t.columns {
+		if i >= 0 {
+			out[role] = t.header[i]
+		}
+	}
+	return out
+}
+
+// linkTable matches every row of t against the index and returns the
+// counts, the rows that were not matched, and the team's set of links.
+func linkTable(ctx context.Context, ix *match.Index, t *table) (fileReport, overlap.Set, error) {
+	fr := fileReport{Path: t.path, Source: t.source, Read: len(t.rows), Columns: columnNames(t)}
+	set := overlap.Set{Name: t.source}
+	recs, pos := t.records()
+	lr, err := ix.Link(ctx, recs)
+	if err != nil {
+		return fr, set, err
+	}
+	outcomes := make([]*match.Linked, len(t.rows))
+	for i := range lr.Records {
+		outcomes[pos[i]] = &lr.Records[i]
+	}
+	seen := map[string]bool{}
+	for i, r := range t.rows {
+		l := outcomes[i]
+		switch {
+		case l == nil:
+			fr.Rejected++
+			fr.Rows = append(fr.Rows, rowOutcome{Line: r.line, Outcome: "rejected", Reason: r.rejected})
+		case l.Outcome == match.Matched:
+			fr.Matched++
+			id := r.record.ID
+			if seen[id] {
+				// Two rows share an ID; keep both links apart.
+				id = fmt.Sprintf("%s (line %d)", id, r.line)
+			}
+			seen[id] = true
+			set.Links = append(set.Links, overlap.Link{Record: id, Account: l.Result.AccountID})
+			// A duplicate target account is reached by the same row.
+			for _, dup := range l.Result.Duplicates {
+				set.Links = append(set.Links, overlap.Link{Record: id, Account: dup})
+			}
+		default:
+			if l.Outcome == match.Rejected {
+				fr.Rejected++
+			} else {
+				fr.Unmatched++
+			}
+			fr.Rows = append(fr.Rows, rowOutcome{
+				Line: r.line, ID: r.record.ID, Name: r.record.Name, Domain: r.record.Domain,
+				Outcome: l.Outcome.String(), Reason: l.Result.Reason,
+			})
+		}
+	}
+	return fr, set, nil
+}
+
+// region returns the report's region of accounts in exactly the named
+// teams, or an empty region when no account is in it.
+func (rep *circlesReport) region(names ...string) overlap.Region {
+	if r, ok := rep.Overlap.Region(names...); ok {
+		return r
+	}
+	return overlap.Region{Sets: names}
+}
+
+// regionRows names the four regions of the two-team report.
+var regionRows = []struct {
+	label, file string
+	sets        []string
+}{
+	{"both", "both.csv", []string{"marketing", "sales"}},
+	{"marketing only", "marketing_only.csv", []string{"marketing"}},
+	{"sales only", "sales_only.csv", []string{"sales"}},
+	{"neither", "neither.csv", nil},
+}
+
+func (rep *circlesReport) writeText(w io.Writer, maxUnmatched int) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	universe := rep.Overlap.Universe.Size
+	fmt.Fprintf(tw, "Circles report: %d target accounts from %s\n\n", universe, rep.Targets.Path)
+	fmt.Fprintf(tw, "REGION\tACCOUNTS\tOF TARGETS\tOF REACHED\n")
+	for _, row := range regionRows {
+		r := rep.region(row.sets...)
+		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\n", row.label, r.Count, percent(r.Count, universe), reachedShare(row.sets, r.Count, rep.Overlap.UnionSize))
+	}
+	fmt.Fprintf(tw, "\nMETRIC\tVALUE\tFRACTION\tFORMULA\n")
+	for _, m := range rep.Overlap.Metrics {
+		value := "undefined"
+		if v, ok := m.Value.Value(); ok {
+			value = strconv.FormatFloat(v, 'f', 4, 64)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%g/%g\t%s\n", m.Key(), value, m.Value.Numerator, m.Value.Denominator, m.Formula)
+	}
+	fmt.Fprintf(tw, "\nFILE\tSOURCE\tREAD\tMATCHED\tUNMATCHED\tREJECTED\n")
+	for _, f := range append([]fileReport{rep.Targets}, rep.Files...) {
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\n", f.Path, f.Source, f.Read, f.Matched, f.Unmatched, f.Rejected)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintln(w, "(targets: matched means the account entered the universe)")
+	if len(rep.Unmatchable) > 0 {
+		fmt.Fprintf(w, "\n%d target accounts carry no usable name or domain, so nothing can reach them: %s\n",
+			len(rep.Unmatchable), strings.Join(rep.Unmatchable, ", "))
+	}
+	if len(rep.Duplicates) > 0 {
+		var groups []string
+		for _, g := range rep.Duplicates {
+			groups = append(groups, strings.Join(g, " = "))
+		}
+		fmt.Fprintf(w, "\n%d groups of target accounts carry the same name and domain, so a row that reaches one reaches all: %s\n",
+			len(rep.Duplicates), strings.Join(groups, "; "))
+	}
+	for _, s := range rep.Overlap.Sets {
+		if len(s.MultipleRecords) > 0 {
+			fmt.Fprintf(w, "\n%s holds several records for %d accounts: %s\n", s.Name, len(s.MultipleRecords), strings.Join(s.MultipleRecords, ", "))
+		}
+	}
+	return rep.writeUnmatched(w, maxUnmatched)
+}
+
+func (rep *circlesReport) writeUnmatched(w io.Writer, maxUnmatched int) error {
+	var rows []struct {
+		source string
+		row    rowOutcome
+	}
+	for _, f := range append([]fileReport{rep.Targets}, rep.Files...) {
+		for _, r := range f.Rows {
+			rows = append(rows, struct {
+				source string
+				row    rowOutcome
+			}{f.Source, r})
+		}
+	}
+	if len(rows) == 0 {
+		_, err := fmt.Fprintln(w, "\nEvery row matched a target account.")
+		return err
+	}
+	fmt.Fprintf(w, "\nUnmatched and rejected rows (%d):\n", len(rows))
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "SOURCE\tLINE\tOUTCOME\tNAME\tDOMAIN\tREASON\n")
+	for i, r := range rows {
+		if maxUnmatched > 0 && i == maxUnmatched {
+			tw.Flush()
+			_, err := fmt.Fprintf(w, "… and %d more; -max-unmatched 0 lists all\n", len(rows)-i)
+			return err
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%s\n", r.source, r.row.Line, r.row.Outcome,
+			clip(r.row.Name, 40), clip(r.row.Domain, 40), r.row.Reason)
+	}
+	return tw.Flush()
+}
+
+func clip(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
+}
+
+func percent(n, of int) string {
+	if of == 0 {
+		return "undefined"
+	}
+	return strconv.FormatFloat(100*float64(n)/float64(of), 'f', 1, 64) + "%"
+}
+
+func reachedShare(sets []string, count, union int) string {
+	if len(sets) == 0 {
+		return ""
+	}
+	return percent(count, union)
+}
+
+func (rep *circlesReport) writeJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(rep)
+}
+
+func (rep *circlesReport) writeSVG(w io.Writer) error {
+	return overlap.WriteVennSVG(w, rep.Overlap, overlap.SVGOptions{Title: "Target accounts reached by marketing and sales"})
+}
+
+// writeRegions writes one CSV per region with each account's ID, name and
+// domain, and the records of each team that reached it.
+func (rep *circlesReport) writeRegions(dir string) ([]string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	var paths []string
+	for _, row := range regionRows {
+		path := filepath.Join(dir, row.file)
+		r := rep.region(row.sets...)
+		err := writeFile(path, func(w io.Writer) error {
+			cw := csv.NewWriter(w)
+			cw.Write([]string{"account_id", "account_name", "website", "marketing_records", "sales_records"})
+			for _, id := range r.Members {
+				a := rep.targetByID[id]
+				cw.Write([]string{
+					safeCell(id), safeCell(a.Name), safeCell(a.Domain),
+					safeCell(strings.Join(rep.linksByTeam["marketing"][id], " ")),
+					safeCell(strings.Join(rep.linksByTeam["sales"][id], " ")),
+				})
+			}
+			cw.Flush()
+			return cw.Error()
+		})
+		if err != nil {
+			return paths, err
+		}
+		paths = append(paths, path)
+	}
+	return paths, nil
+}
+
+// safeCell prefixes a cell that a spreadsheet would run as a formula with
+// an apostrophe, so that opening the file runs nothing.
+func safeCell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
