@@ -350,3 +350,55 @@ func TestPropertyCreditsSumToValue(t *testing.T) {
 		}
 	}
 }
+
+func TestDataDrivenModelsEdgeInputs(t *testing.T) {
+	inputs := map[string][]Path{
+		"no paths":          nil,
+		"no channels":       {{Converted: true}, {}},
+		"no conversions":    {{Channels: []string{"A"}}, {Channels: []string{"B", "A"}}},
+		"empty and channel": {{Converted: true}, {Channels: []string{"A"}, Converted: true}},
+	}
+	for name, paths := range inputs {
+		t.Run(name, func(t *testing.T) {
+			m, err := MarkovRemovalEffects(paths, MarkovOptions{Order: 2})
+			require.NoError(t, err)
+			for _, c := range m.Channels {
+				assert.False(t, math.IsNaN(c.Conversions), c.Channel)
+			}
+			for _, game := range []ShapleyGame{ShapleyConversions, ShapleyConversionRate} {
+				s, err := ShapleyValues(paths, ShapleyOptions{Game: game})
+				require.NoError(t, err)
+				for _, c := range s.Channels {
+					assert.False(t, math.IsNaN(c.Conversions), c.Channel)
+				}
+			}
+		})
+	}
+}
+
+func TestShapleyCreditSumsToConversions(t *testing.T) {
+	paths := []Path{
+		{Converted: true},
+		{Channels: []string{"A"}, Converted: true},
+		{Channels: []string{"A", "B"}, Converted: true},
+		{Channels: []string{"B"}},
+	}
+	for _, game := range []ShapleyGame{ShapleyConversions, ShapleyConversionRate} {
+		r, err := ShapleyValues(paths, ShapleyOptions{Game: game})
+		require.NoError(t, err)
+		sum := 0.0
+		for _, c := range r.Channels {
+			sum += c.Conversions
+		}
+		assert.InDelta(t, 3, sum, 1e-12, "game %d", game)
+	}
+}
+
+func TestMarkovRejectsInvalidPaths(t *testing.T) {
+	_, err := MarkovRemovalEffects([]Path{{Channels: []string{"A", ""}}}, MarkovOptions{})
+	assert.ErrorContains(t, err, "empty channel name")
+	_, err = MarkovRemovalEffects([]Path{{Channels: []string{"A"}, Converted: true, Value: -1}}, MarkovOptions{})
+	assert.ErrorContains(t, err, "invalid value")
+	_, err = MarkovRemovalEffects(nil, MarkovOptions{Order: -1})
+	assert.ErrorContains(t, err, "invalid Markov order")
+}

@@ -55,7 +55,9 @@ type ChannelEffect struct {
 	// when the channel is removed from the chain, from 0 to 1.
 	RemovalEffect float64 `json:"removal_effect"`
 	// Conversions is the channel's share of the total conversions, in
-	// proportion to its removal effect.
+	// proportion to its removal effect. Conversions of paths that touched
+	// no channel are split like the others. When every removal effect is
+	// zero, every channel gets zero.
 	Conversions float64 `json:"conversions"`
 	// Value is the channel's share of the total conversion value.
 	Value float64 `json:"value"`

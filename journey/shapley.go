@@ -42,7 +42,8 @@ type ChannelShapley struct {
 	// Value is the channel's Shapley value in the units of the game.
 	Value float64 `json:"value"`
 	// Conversions is the channel's share of the total conversions, in
-	// proportion to its Shapley value. It is negative when the value is.
+	// proportion to its Shapley value. It is negative when the value is,
+	// and zero for every channel when the values sum to zero.
 	Conversions float64 `json:"conversions"`
 }
 
@@ -139,7 +140,12 @@ func ShapleyValues(paths []Path, opts ShapleyOptions) (ShapleyResult, error) {
 			}
 		}
 	}
-	total := worth[size-1]
+	// The values sum to v(N) - v(empty set), which differs from v(N) when
+	// some paths touched no channel, so credit is scaled by their sum.
+	total := 0.0
+	for _, v := range values {
+		total += v
+	}
 	for i, name := range names {
 		ch := ChannelShapley{Channel: name, Value: values[i]}
 		if total != 0 {

@@ -250,3 +250,24 @@ func FuzzParseTimestamp(f *testing.F) {
 		}
 	})
 }
+
+func FuzzParseColumn(f *testing.F) {
+	f.Add("01/02/2022\n05/03/2022")
+	f.Add("13/02/2022 10:00\n02/13/2022")
+	f.Add("2024-03-01\n1700000000")
+	f.Fuzz(func(t *testing.T, column string) {
+		values := strings.Split(column, "\n")
+		order, err := InferDateOrder(values)
+		if err != nil {
+			return
+		}
+		p := &TimeParser{Location: time.UTC, DateOrder: order}
+		got, err := p.ParseColumn(values)
+		if err != nil {
+			return
+		}
+		if len(got) != len(values) {
+			t.Fatalf("parsed %d of %d values", len(got), len(values))
+		}
+	})
+}
