@@ -478,7 +478,7 @@ func (m PositionBased) Shares(j *Journey, touches []Touchpoint) ([]float64, []st
 	}
 	for _, i := range middle {
 		weights[i] = m.Rest / float64(len(middle))
-		notes[i] = append(notes[i], fmt.Sprintf("1 of %d other touches sharing %g%%", len(middle), 100*m.Rest))
+		notes[i] = append(notes[i], fmt.Sprintf("rest %g%% split evenly over %s", 100*m.Rest, plural(len(middle), "touch", "touches")))
 	}
 
 	total := 0.0
@@ -534,4 +534,11 @@ func lastAtOrBefore(touches []Touchpoint, instant time.Time) int {
 		found = i
 	}
 	return found
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

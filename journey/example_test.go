@@ -113,3 +113,84 @@ func ExampleCompare() {
 	// webinar             0.00   250.00             100.00                300.00
 	// total            1000.00  1000.00            1000.00               1000.00
 }
+
+func ExampleTimeParser() {
+	newYork, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	p := journey.TimeParser{
+		Location:      newYork,
+		Abbreviations: journey.NorthAmericanAbbreviations(),
+		DateOrder:     journey.DayFirst,
+	}
+	for _, s := range []string{
+		"Wed, 25 Dec 2019 20:09:20 EST",
+		"2024-03-01T09:30:00+02:00",
+		"1700000000000",
+		"05/03/2022 14:00",
+		"2024-03-10 02:30",
+		"2024-11-03 01:30",
+	} {
+		parsed, err := p.Parse(s)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Printf("%-30s %s shifted=%t ambiguous=%t\n", s, parsed.Time.UTC().Format(time.RFC3339), parsed.Shifted, parsed.Ambiguous)
+	}
+	// Output:
+	// Wed, 25 Dec 2019 20:09:20 EST  2019-12-26T01:09:20Z shifted=false ambiguous=false
+	// 2024-03-01T09:30:00+02:00      2024-03-01T07:30:00Z shifted=false ambiguous=false
+	// 1700000000000                  2023-11-14T22:13:20Z shifted=false ambiguous=false
+	// 05/03/2022 14:00               2022-03-05T19:00:00Z shifted=false ambiguous=false
+	// 2024-03-10 02:30               2024-03-10T07:30:00Z shifted=true ambiguous=false
+	// 2024-11-03 01:30               2024-11-03T05:30:00Z shifted=false ambiguous=true
+}
+
+func ExampleMarkovRemovalEffects() {
+	paths := []journey.Path{
+		{Channels: []string{"A", "B"}, Converted: true},
+		{Channels: []string{"B"}},
+		{Channels: []string{"A"}, Converted: true},
+	}
+	result, err := journey.MarkovRemovalEffects(paths, journey.MarkovOptions{Order: 1})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("conversion probability %.4f\n", result.ConversionProbability)
+	for _, c := range result.Channels {
+		fmt.Printf("%s: removal effect %.2f, %.1f of %.0f conversions\n", c.Channel, c.RemovalEffect, c.Conversions, result.Conversions)
+	}
+	// Output:
+	// conversion probability 0.6667
+	// A: removal effect 0.75, 1.2 of 2 conversions
+	// B: removal effect 0.50, 0.8 of 2 conversions
+}
+
+func ExampleAttribute() {
+	day := func(d int) time.Time { return time.Date(2024, 5, d, 9, 0, 0, 0, time.UTC) }
+	j := journey.Journey{
+		ID:    "opp-7",
+		Value: 500,
+		Touches: []journey.Touchpoint{
+			{AccountID: "acme", Time: day(1), Team: journey.Marketing, Channel: "email"},
+			{AccountID: "acme", Time: day(4), Team: journey.Marketing, Channel: "webinar"},
+			{AccountID: "acme", Time: day(8), Team: journey.Sales, Channel: "demo"},
+		},
+	}
+	a, err := journey.Attribute(j, journey.UShaped(), journey.AttributionOptions{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, c := range a.Credits {
+		fmt.Printf("%-8s %6.2f  %s\n", c.Touch.Channel, c.Value, c.Reason)
+	}
+	// Output:
+	// email    200.00  first touch 40%
+	// webinar  100.00  rest 20% split evenly over 1 touch
+	// demo     200.00  last touch 40%
+}

@@ -88,6 +88,12 @@ func buildTimelines(touches []Touchpoint, opts TimelineOptions, inPlace bool) ([
 	var ids []string
 	touchSlot := make([]int32, len(touches))
 	for i := range touches {
+		// Exports often list an account's touches together, so the
+		// previous row's slot saves most map lookups there.
+		if i > 0 && touches[i].AccountID == touches[i-1].AccountID {
+			touchSlot[i] = touchSlot[i-1]
+			continue
+		}
 		s, ok := slot[touches[i].AccountID]
 		if !ok {
 			s = int32(len(ids))
@@ -278,7 +284,9 @@ func mergeDuplicates(touches []Touchpoint, window time.Duration) []Touchpoint {
 	for _, t := range touches {
 		if t.Contact != "" && t.Type != "" {
 			if k := findDuplicate(kept, &t, window); k >= 0 {
-				kept[k].MergedFrom = append(kept[k].MergedFrom, t)
+				// Clip so the append never writes into a MergedFrom array
+				// that the caller's input shares.
+				kept[k].MergedFrom = append(slices.Clip(kept[k].MergedFrom), t)
 				continue
 			}
 		}
