@@ -35,6 +35,7 @@ type config struct {
 	zone         string
 	dateOrder    string
 	sla          time.Duration
+	engagement   float64
 	silenceDays  int
 	lookbackDays int
 	dedup        time.Duration
@@ -70,6 +71,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&c.zone, "zone", "UTC", "IANA `zone` for timestamps without offset or timezone column")
 	fs.StringVar(&c.dateOrder, "date-order", "auto", "day/month order of numeric dates: auto, day or month")
 	fs.DurationVar(&c.sla, "sla", 72*time.Hour, "maximum `duration` from marketing engagement to the first sales touch")
+	fs.Float64Var(&c.engagement, "engagement-score", 5, "total marketing touch `score` at which an account counts as engaged (0: first marketing touch)")
 	fs.IntVar(&c.silenceDays, "silence-days", 14, "report stretches of at least this many `days` with no touch on an engaged account")
 	fs.IntVar(&c.lookbackDays, "lookback-days", 90, "attribution lookback window in `days` before opportunity creation (0: no limit)")
 	fs.DurationVar(&c.dedup, "dedup-window", 5*time.Minute, "merge the same touch from two systems when this `duration` apart or less (0: off)")
@@ -128,15 +130,20 @@ func run(args []string, stdout, stderr io.Writer) error {
 	}
 
 	report, err := journey.AnalyzeHandoffs(timelines, journey.HandoffOptions{
-		SLA:     c.sla,
-		Silence: time.Duration(c.silenceDays) * 24 * time.Hour,
-		AsOf:    asOf,
+		EngagementScore: c.engagement,
+		SLA:             c.sla,
+		Silence:         time.Duration(c.silenceDays) * 24 * time.Hour,
+		AsOf:            asOf,
 	})
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "Handoff report as of %s (%d touches, %d accounts)\n\n", asOf.UTC().Format(time.RFC3339), len(touches), len(timelines))
 	if err := report.WriteText(stdout); err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, "\nAccounts that need attention")
+	if err := report.WriteAccounts(stdout); err != nil {
 		return err
 	}
 
@@ -312,45 +319,20 @@ func days(d time.Duration) string {
 	return fmt.Sprintf("%.1fd", d.Hours()/24)
 }
 
-// stageTime returns when the account first entered stage, or zero.
-func stageTime(h journey.StageHistory, stage string) time.Time {
-	for _, p := range h.Periods {
-		if strings.EqualFold(p.Stage, stage) {
-			return p.Entered
-		}
-	}
-	return time.Time{}
-}
-
 func writeAttribution(w io.Writer, c *config, timelines []journey.Timeline, histories map[string]journey.StageHistory, amounts map[string]float64) error {
 	var journeys []journey.Journey
 	var paths []journey.Path
-	for _, tl := range timelines {
-		h := histories[tl.AccountID]
-		opportunity := stageTime(h, "opportunity")
-		path := journey.Path{Converted: !opportunity.IsZero()}
-		for _, t := range tl.Touches {
-			if path.Converted && t.Time.After(opportunity) {
-				break
-			}
-			path.Channels = append(path.Channels, t.Channel)
+	for i := range timelines {
+		tl := &timelines[i]
+		var history *journey.StageHistory
+		if h, ok := histories[tl.AccountID]; ok {
+			history = &h
 		}
-		paths = append(paths, path)
-		if !path.Converted {
-			continue
+		j, converted := journey.NewJourney(tl, history, amounts[tl.AccountID], journey.DefaultJourneyStages())
+		paths = append(paths, j.Path(converted))
+		if converted {
+			journeys = append(journeys, j)
 		}
-		leadCreated := stageTime(h, "MQA")
-		if leadCreated.IsZero() {
-			leadCreated = stageTime(h, "SAL")
-		}
-		journeys = append(journeys, journey.Journey{
-			ID:                   tl.AccountID,
-			Touches:              tl.Touches,
-			Value:                amounts[tl.AccountID],
-			ConvertedAt:          opportunity,
-			LeadCreatedAt:        leadCreated,
-			OpportunityCreatedAt: opportunity,
-		})
 	}
 	if len(journeys) == 0 {
 		fmt.Fprintln(w, "\nNo account reached the opportunity stage, so there is nothing to attribute.")
