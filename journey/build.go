@@ -53,10 +53,10 @@ func firstEntry(h *StageHistory, stage string) time.Time {
 	return time.Time{}
 }
 
-// Path returns the channels of the journey's touches up to the conversion
-// for the data-driven models. A journey without ConvertedAt gives a path
-// over all its touches that did not convert. Touches without a channel
-// count as "(none)".
+// Path returns the channels of the journey's touches up to ConvertedAt,
+// or of all its touches when ConvertedAt is zero, as a path for the
+// data-driven models. The path carries the journey's value only when
+// converted is true. Touches without a channel count as "(none)".
 func (j *Journey) Path(converted bool) Path {
 	touches := windowTouches(j, 0)
 	p := Path{Converted: converted, Value: j.Value, Channels: make([]string, 0, len(touches))}

@@ -82,7 +82,7 @@ func TestRunOwnCSVWithoutStages(t *testing.T) {
 		"a,2024-01-05T10:00:00Z,sales,call\n"
 	require.NoError(t, os.WriteFile(path, []byte(csv), 0o644))
 	var stdout bytes.Buffer
-	require.NoError(t, run([]string{"-touches", path, "-svg", ""}, &stdout, &bytes.Buffer{}))
+	require.NoError(t, run([]string{"-touches", path, "-svg", "", "-engagement-score", "0"}, &stdout, &bytes.Buffer{}))
 	assert.Contains(t, stdout.String(), "nothing to attribute")
 	assert.True(t, strings.Contains(stdout.String(), "handed off to sales                            1"))
 }
