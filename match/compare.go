@@ -25,8 +25,20 @@ const (
 	// NameAcronym means one name is the initials of the other ("ibm" and
 	// "international business machines").
 	NameAcronym Level = "acronym"
-	// NameStrong means a weighted token similarity of at least 0.85.
+	// NamePrefix means the shorter name's words are the first words of the
+	// longer name ("costco" and "costco wholesale"), and the names are not
+	// similar enough for NameStrong.
+	NamePrefix Level = "prefix"
+	// NameUniquePrefix means the record's name is the start of the account's
+	// name, and of no other account's name in the index. Only Index.Match
+	// reaches this level.
+	NameUniquePrefix Level = "unique-prefix"
+	// NameStrong means a weighted token similarity of at least 0.85 from
+	// equal words only.
 	NameStrong Level = "strong"
+	// NameTypo means a weighted token similarity of at least 0.85 that
+	// relies on words one typo apart ("microsoft" and "microsfot").
+	NameTypo Level = "typo"
 	// NameMedium means a weighted token similarity of at least 0.7.
 	NameMedium Level = "medium"
 	// NameWeak means a weighted token similarity of at least 0.5.
@@ -107,20 +119,24 @@ type Weights struct {
 
 // DefaultWeights returns the weights used when no others are set. They come
 // from hand-set estimates of m and u for company records (noted beside each
-// weight), checked against the S&P 500 to SEC registry pairs: an exact, reordered or strong name alone is a match (score 0.92 to
-// 0.94), a same domain alone is a match (0.996), and a medium name or an
-// acronym alone is only possible (0.5).
+// weight), checked against the S&P 500 to SEC registry pairs. An exact,
+// reordered or strong name alone is a match (score 0.90 to 0.97), and so is
+// a same domain alone (0.996). A typo, prefix, medium or acronym name alone
+// is only possible (0.5 to 0.74); Index.Match adds one rule for prefixes.
 func DefaultWeights() Weights {
 	return Weights{
 		Name: map[Level]float64{
-			NameExact:     10,  // m 0.70, u 0.0007
-			NameTokens:    9.5, // m 0.05, u 0.00007
-			NameTrade:     9.5, // m 0.03, u 0.00004
-			NameStrong:    9.5, // m 0.10, u 0.00014
-			NameAcronym:   6,   // m 0.02, u 0.0003
-			NameMedium:    6,   // m 0.05, u 0.0008
-			NameWeak:      -1,  // m 0.03, u 0.06
-			NameDifferent: -6,  // m 0.02, u 0.93
+			NameExact:        11,  // m 0.70, u 0.0003
+			NameTokens:       10,  // m 0.05, u 0.00005
+			NameTrade:        10,  // m 0.03, u 0.00003
+			NameStrong:       9.2, // m 0.10, u 0.00017
+			NameUniquePrefix: 9.2, // m 0.04, u 0.00007
+			NameTypo:         7,   // m 0.02, u 0.00016
+			NamePrefix:       6,   // m 0.04, u 0.0006
+			NameAcronym:      6,   // m 0.02, u 0.0003
+			NameMedium:       6,   // m 0.05, u 0.0008
+			NameWeak:         -1,  // m 0.03, u 0.06
+			NameDifferent:    -6,  // m 0.01, u 0.93
 		},
 		Domain: map[Level]float64{
 			DomainSame:      12, // m 0.60, u 0.00015
@@ -191,6 +207,11 @@ func (c *comparer) compare(a, b *parsedRecord) Comparison {
 			Rule:     "the records share no field that both carry",
 		}
 	}
+	return c.decide(name, domain)
+}
+
+// decide adds up the field weights and takes the decision.
+func (c *comparer) decide(name, domain FieldComparison) Comparison {
 	total := c.weights.Prior + name.Weight + domain.Weight
 	score := 1 / (1 + math.Exp2(-total))
 	cmp := Comparison{Score: score, Weight: total, Fields: []FieldComparison{name, domain}}
@@ -251,15 +272,19 @@ func (c *comparer) compareNames(a, b *parsedRecord) FieldComparison {
 	case tradeNameEqual(a, b):
 		f.Level, f.Similarity = NameTrade, 1
 	default:
-		sim := c.tokenSetSimilarity(a.tokens, b.tokens)
+		sim, typo := c.tokenSetSimilarity(a.tokens, b.tokens)
 		f.Similarity = sim
 		switch {
-		case sim >= 0.999 && len(a.tokens) == len(b.tokens):
+		case sim >= 0.999 && len(a.tokens) == len(b.tokens) && !typo:
 			f.Level = NameTokens
 		case isAcronymOf(a.tokens, b.tokens) || isAcronymOf(b.tokens, a.tokens):
 			f.Level = NameAcronym
+		case sim >= 0.85 && typo:
+			f.Level = NameTypo
 		case sim >= 0.85:
 			f.Level = NameStrong
+		case isPrefixOf(a.tokens, b.tokens) || isPrefixOf(b.tokens, a.tokens):
+			f.Level = NamePrefix
 		case sim >= 0.7:
 			f.Level = NameMedium
 		case sim >= 0.5:
@@ -302,10 +327,11 @@ func containsString(list []string, s string) bool {
 // most (see tokenSimilarity); a pair adds its similarity times the sum of
 // both tokens' weights, and the total is divided by the sum of all
 // weights. Rare tokens therefore decide, and generic words such as "bank"
-// or "group" count little.
-func (c *comparer) tokenSetSimilarity(a, b []string) float64 {
+// or "group" count little. typo reports whether a pair of different words
+// added to the similarity.
+func (c *comparer) tokenSetSimilarity(a, b []string) (sim float64, typo bool) {
 	if len(a) == 0 || len(b) == 0 {
-		return 0
+		return 0, false
 	}
 	// The greedy pairing depends on which side leads, so the side that
 	// sorts first always leads and the similarity is symmetric.
@@ -344,12 +370,19 @@ func (c *comparer) tokenSetSimilarity(a, b []string) float64 {
 		if bestJ >= 0 {
 			used[bestJ] = true
 			matched += best * (wa + wb[bestJ])
+			typo = typo || best < 1
 		}
 	}
 	if total == 0 {
-		return 0
+		return 0, false
 	}
-	return min(1, matched/total)
+	return min(1, matched/total), typo
+}
+
+// isPrefixOf reports whether short has fewer words than long and they are
+// long's first words.
+func isPrefixOf(short, long []string) bool {
+	return len(short) < len(long) && slices.Equal(short, long[:len(short)])
 }
 
 // isAcronymOf reports whether short is a single token of two to six letters

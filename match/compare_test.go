@@ -148,3 +148,35 @@ func FuzzCompare(f *testing.F) {
 		}
 	})
 }
+
+func TestWorkedExampleFigures(t *testing.T) {
+	lead := Record{Name: "NORTHWIND", Domain: "lars@northwind.example"}
+	account := Record{ID: "a1", Name: "Northwind Traders A/S", Domain: "northwind.example"}
+	c := Compare(lead, account)
+	assert.Equal(t, NamePrefix, c.Fields[0].Level)
+	assert.Equal(t, DomainSame, c.Fields[1].Level)
+	assert.InDelta(t, 12, c.Weight, 1e-9)
+	assert.InDelta(t, 0.9998, c.Score, 1e-4)
+
+	lead.Domain, account.Domain = "", ""
+	c = Compare(lead, account)
+	assert.Equal(t, Possible, c.Decision)
+	assert.InDelta(t, 0.5, c.Score, 1e-9)
+
+	ix, err := NewIndex([]Record{account, {ID: "a2", Name: "Contoso Ltd"}})
+	require.NoError(t, err)
+	res := ix.Match(lead)
+	assert.Equal(t, Match, res.Decision, res.Reason)
+	assert.Equal(t, NameUniquePrefix, res.Candidates[0].Comparison.Fields[0].Level)
+	assert.InDelta(t, 0.90, res.Candidates[0].Comparison.Score, 0.005)
+}
+
+func TestUniquePrefixNeedsUniqueness(t *testing.T) {
+	ix, err := NewIndex([]Record{
+		{ID: "a1", Name: "Northwind Traders"},
+		{ID: "a2", Name: "Northwind Shipping"},
+	})
+	require.NoError(t, err)
+	res := ix.Match(Record{Name: "Northwind"})
+	assert.NotEqual(t, Match, res.Decision, res.Reason)
+}

@@ -31,9 +31,10 @@
 //   - name: exact (equal keys, or equal once spaces are removed),
 //     same-tokens (the same words in another order), trade-name (a d/b/a
 //     name equals the other's name), acronym ("ibm" against
-//     "international business machines"), or, by a weighted token
-//     similarity, strong (at least 0.85), medium (0.7), weak (0.5) or
-//     different;
+//     "international business machines"), prefix (one name's words start
+//     the other), or, by a weighted token similarity, strong (at least 0.85
+//     from equal words), typo (at least 0.85 with words one typo apart),
+//     medium (0.7), weak (0.5) or different;
 //   - domain: same registrable domain, same brand on another suffix
 //     ("acme.com" and "acme.co.uk"), or different.
 //
@@ -63,7 +64,10 @@
 // 1% of accounts share (and at least 20), and the first four letters of such
 // words as a fallback for typos. [Index.Match] compares a record only with
 // the accounts that share one of its keys, and returns the best account,
-// the decision, the runner-up candidates and the reason. When two different
+// the decision, the runner-up candidates and the reason. A record whose name
+// is the start of exactly one account's name reaches the unique-prefix level
+// ("Costco" and "Costco Wholesale Corp"), which matches on the name alone
+// where plain Compare would only decide possible. When two different
 // accounts both match within a margin of each other, the decision is
 // [Ambiguous] and no account is picked; accounts that carry exactly the same
 // evidence are duplicates ([Index.Duplicates]), not rivals.
@@ -75,11 +79,17 @@
 //
 // # Worked example
 //
-// Matching the lead {Name: "NORTHWIND", Domain: "lars@northwind.example"}
-// against the account {Name: "Northwind Traders A/S", Domain:
-// "northwind.example"}: the name keys are "northwind" and "northwind
-// traders", a weak name level in a small index, and the registrable domains
-// are both "northwind.example", the same-domain level. The total, -6 + 12
-// plus the name weight, gives a score above 0.9, so the decision is a match
-// and the result's reason names the account, the score and the threshold.
+// Compare the lead {Name: "NORTHWIND", Domain: "lars@northwind.example"}
+// with the account {Name: "Northwind Traders A/S", Domain:
+// "northwind.example"}. The legal form A/S is removed, so the name keys are
+// "northwind" and "northwind traders": the prefix level, weight 6. Both
+// registrable domains are "northwind.example": the same level, weight 12.
+// The total is -6 (the prior) + 6 + 12 = 12, the score 1/(1+2^-12) = 0.9998,
+// and the decision a match.
+//
+// Without the domains the total is 0 and the score 0.5, so Compare decides
+// possible. In an Index where no other account's name starts with
+// "northwind", the name reaches the unique-prefix level instead (weight
+// 9.2), the total is 3.2 and the score 0.90, so Index.Match decides a
+// match and its reason names the account, the score and the threshold.
 package match

@@ -40,7 +40,7 @@ func ExampleIndex_Match() {
 	fmt.Println(res.Decision, res.AccountID == "")
 	// Output:
 	// match a1
-	// matched "a1" (Northwind Traders A/S): score 0.970 is at or above the match threshold 0.90
+	// matched "a1" (Northwind Traders A/S): score 1.000 is at or above the match threshold 0.90
 	// non-match true
 }
 

@@ -189,6 +189,20 @@ func (ix *Index) blockKeys(p *parsedRecord) []string {
 	return slices.Compact(keys)
 }
 
+// blocksOnRareToken reports whether one of p's name tokens forms a block,
+// so that every account carrying that token was a candidate.
+func (ix *Index) blocksOnRareToken(p *parsedRecord) bool {
+	if !p.hasName() {
+		return false
+	}
+	for _, t := range p.tokens {
+		if !stopWords[t] && !genericWords[t] && ix.df[t] > 0 && ix.df[t] <= ix.maxBlock {
+			return true
+		}
+	}
+	return false
+}
+
 // acronymKey returns the key under which a name meets its acronym. For a
 // single token of two to six letters ("ibm") it is the token itself. For a
 // name of two to six words it is their initials ("international business
@@ -315,6 +329,29 @@ func (ix *Index) candidates(p *parsedRecord) (cands []Candidate, duplicates []st
 			continue
 		}
 		all = append(all, scored{Candidate{AccountID: a.record.ID, AccountName: a.record.Name, Comparison: c}, pos})
+	}
+	if ix.blocksOnRareToken(p) {
+		// A record whose name is the start of exactly one account's name
+		// names that account, as "Costco" names "Costco Wholesale Corp"
+		// in a list without another Costco.
+		starts := map[string]bool{}
+		for _, s := range all {
+			a := &ix.accounts[s.pos]
+			if isPrefixOf(p.tokens, a.parsed.tokens) || slices.Equal(p.tokens, a.parsed.tokens) {
+				starts[a.signature] = true
+			}
+		}
+		if len(starts) == 1 {
+			for i := range all {
+				name := all[i].Comparison.Fields[0]
+				if name.Level == NamePrefix && isPrefixOf(p.tokens, ix.accounts[all[i].pos].parsed.tokens) {
+					name.Level = NameUniquePrefix
+					name.Weight = ix.comparer.weights.Name[NameUniquePrefix]
+					name.Detail += ", and no other account's name starts with the record's name"
+					all[i].Comparison = ix.comparer.decide(name, all[i].Comparison.Fields[1])
+				}
+			}
+		}
 	}
 	slices.SortFunc(all, func(x, y scored) int {
 		if c := cmp.Compare(y.Comparison.Weight, x.Comparison.Weight); c != 0 {

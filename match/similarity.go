@@ -77,10 +77,10 @@ func editSimilarity(a, b string) float64 {
 
 // tokenSimilarity scores two name tokens in [0, 1]. Equal tokens score 1.
 // Different tokens score only when both are long enough for a typo to be
-// distinguished from a different word: five runes or more, a Jaro-Winkler
+// distinguished from a different word: six runes or more, a Jaro-Winkler
 // similarity of at least 0.92, and one edit (an insertion, deletion,
 // substitution or swap of two neighbours) for tokens of up to nine runes,
-// two for longer ones. Short tokens such as "west" and "east", and words
+// two for longer ones. Short tokens such as "intel" and "inter", and words
 // two edits apart such as "fortinet" and "fortive", never count as the same
 // word.
 func tokenSimilarity(a, b string) float64 {
@@ -88,7 +88,7 @@ func tokenSimilarity(a, b string) float64 {
 		return 1
 	}
 	la, lb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
-	if la < 5 || lb < 5 {
+	if la < 6 || lb < 6 {
 		return 0
 	}
 	if d := la - lb; d > 2 || d < -2 {
