@@ -17,7 +17,7 @@
 //
 // TimeParser reads the timestamps that CRM and marketing exports write:
 // RFC 3339, common CSV date-time layouts, and epoch seconds or
-// milliseconds told apart by magnitude. Zone abbreviations resolve only
+// milliseconds, distinguished by magnitude. Zone abbreviations resolve only
 // through an explicit table, because "EST" read as UTC moves a touch by
 // five hours. Local times are read in an account's or a portal's IANA
 // zone. A time in a daylight-saving gap is moved forward by the gap, and

@@ -66,6 +66,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		fmt.Fprintln(fs.Output(), "Without -touches it uses an embedded sample.\n\nFlags:")
 		fs.PrintDefaults()
 	}
+
 	fs.StringVar(&c.touchesPath, "touches", "", "touchpoint CSV `file` with account_id, timestamp and team columns (default: embedded sample)")
 	fs.StringVar(&c.stagesPath, "stages", "", "stage CSV `file` with account_id, stage, timestamp and optional timezone and amount columns (default: embedded sample when -touches is not set)")
 	fs.StringVar(&c.zone, "zone", "UTC", "IANA `zone` for timestamps without offset or timezone column")
@@ -79,6 +80,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&c.asOf, "as-of", "", "report `instant` in RFC 3339 (default: the latest touch or stage change)")
 	fs.StringVar(&c.account, "account", "", "account `ID` to draw (default: the account with the most touches)")
 	fs.StringVar(&c.svgPath, "svg", "journey.svg", "SVG output `file`, empty to skip")
+
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
