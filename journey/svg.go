@@ -86,6 +86,8 @@ func WriteSVG(w io.Writer, tl *Timeline, opts SVGOptions) error {
 	fmt.Fprintf(b, `<rect width="%d" height="%d" fill="#ffffff"/>`+"\n", width, height)
 	fmt.Fprintf(b, `<text x="%d" y="18" font-size="14" font-weight="bold">%s</text>`+"\n", svgMarginLeft, html.EscapeString(tl.AccountID))
 
+	writeSVGLegend(b, width)
+
 	if opts.History != nil {
 		asOf := opts.AsOf
 		if asOf.IsZero() {
@@ -158,6 +160,19 @@ func WriteSVG(w io.Writer, tl *Timeline, opts SVGOptions) error {
 	}
 	fmt.Fprintln(b, `</svg>`)
 	return b.Flush()
+}
+
+// writeSVGLegend writes a key for the marks and the silence shading in
+// the top right corner.
+func writeSVGLegend(b *bufio.Writer, width int) {
+	x := width - svgMarginRight - 250
+	for _, team := range Teams() {
+		fmt.Fprintf(b, `<circle cx="%d" cy="14" r="%d" fill="%s"/>`+"\n", x, svgMarkRadius, teamColor(team))
+		fmt.Fprintf(b, `<text x="%d" y="18">%s</text>`+"\n", x+9, team)
+		x += 85
+	}
+	fmt.Fprintf(b, `<rect x="%d" y="8" width="14" height="12" fill="#a0aec0" fill-opacity="0.35"/>`+"\n", x-5)
+	fmt.Fprintf(b, `<text x="%d" y="18">silence</text>`+"\n", x+13)
 }
 
 func clampX(v, low, high float64) float64 { return max(low, min(high, v)) }

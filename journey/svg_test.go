@@ -37,7 +37,7 @@ func TestWriteSVGIsWellFormed(t *testing.T) {
 		}
 		require.NoError(t, err, "SVG must be well-formed XML")
 	}
-	assert.Equal(t, 3, strings.Count(svg, "<circle"))
+	assert.Equal(t, 3+len(Teams()), strings.Count(svg, "<circle"), "one mark per touch and one legend mark per team")
 	assert.Contains(t, svg, ">SAL<")
 	assert.Contains(t, svg, "silence of 17d")
 	assert.Contains(t, svg, "a&lt;&amp;&gt;")
