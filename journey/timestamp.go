@@ -51,6 +51,9 @@ func (o DateOrder) String() string {
 //     optional AM or PM
 //   - an optional zone: "Z", "+02:00", "+0200", "+02", "UTC", "GMT",
 //     "GMT+2", or an abbreviation listed in Abbreviations
+//   - an offset followed by an abbreviation, "-0500 (EST)" or "+0000 UTC",
+//     where the offset decides and the abbreviation, if listed or UTC or
+//     GMT, must agree with it
 //   - epoch seconds or milliseconds, see EpochTime
 //
 // A TimeParser is safe for concurrent use as long as its fields are not
@@ -141,6 +144,8 @@ var (
 	offsetPattern  = regexp.MustCompile(`^([+-])(\d{2})(?::?(\d{2}))?$`)
 	gmtPattern     = regexp.MustCompile(`(?i)^(?:UTC|GMT|UT)(?:([+-])(\d{1,2})(?::?(\d{2}))?)?$`)
 	abbrevPattern  = regexp.MustCompile(`^\(?([A-Za-z]{2,5})\)?$`)
+	// offsetAndAbbrevPattern matches an offset followed by an abbreviation.
+	offsetAndAbbrevPattern = regexp.MustCompile(`^([+-])(\d{2}):?(\d{2})?\s+\(?([A-Za-z]{2,5})\)?$`)
 )
 
 // monthByName returns the month for an English month name or its
@@ -397,6 +402,22 @@ func (p *TimeParser) zoneOffset(zone string) (int, error) {
 	}
 	if m := offsetPattern.FindStringSubmatch(zone); m != nil {
 		return signedOffset(m[1], m[2], m[3])
+	}
+	if m := offsetAndAbbrevPattern.FindStringSubmatch(zone); m != nil {
+		// "-0500 (EST)" as in mail headers, or "+0000 UTC" as Go prints
+		// times. The offset decides, and a listed abbreviation must agree.
+		offset, err := signedOffset(m[1], m[2], m[3])
+		if err != nil {
+			return 0, err
+		}
+		abbreviation := strings.ToUpper(m[4])
+		if want, ok := p.Abbreviations[abbreviation]; ok && want != offset {
+			return 0, fmt.Errorf("UTC offset %s%s%s contradicts zone abbreviation %q", m[1], m[2], m[3], abbreviation)
+		}
+		if (abbreviation == "UTC" || abbreviation == "GMT") && offset != 0 {
+			return 0, fmt.Errorf("UTC offset %s%s%s contradicts zone abbreviation %q", m[1], m[2], m[3], abbreviation)
+		}
+		return offset, nil
 	}
 	if m := gmtPattern.FindStringSubmatch(zone); m != nil {
 		if m[1] == "" {

@@ -53,6 +53,9 @@ func TestParseAcceptedForms(t *testing.T) {
 		{"1700000000000", "2023-11-14T22:13:20Z"},
 		{"1700000000.5", "2023-11-14T22:13:20.5Z"},
 		{"-86400", "1969-12-31T00:00:00Z"},
+		{"Wed, 25 Dec 2019 20:09:20 -0500 (EST)", "2019-12-26T01:09:20Z"},
+		{"2019-12-25 20:09:20 +0000 UTC", "2019-12-25T20:09:20Z"},
+		{"2019-12-25 20:09:20 +0100 CET", "2019-12-25T19:09:20Z"},
 	}
 	for _, tt := range tests {
 		got, err := p.Parse(tt.in)
@@ -85,6 +88,7 @@ func TestParseRejectsInvalid(t *testing.T) {
 		{"100000000000000", "out of range"},
 		{"99999999999999999999", "out of range"},
 		{"1700000000000.5", "milliseconds by magnitude"},
+		{"2019-12-25 20:09:20 +0100 UTC", "contradicts"},
 	}
 	for _, tt := range tests {
 		_, err := p.Parse(tt.in)
@@ -104,6 +108,13 @@ func TestParseZoneAbbreviationNeverUTC(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, utc("2019-12-26T01:09:20Z"), got.Time)
 	assert.NotEqual(t, utc("2019-12-25T20:09:20Z"), got.Time)
+}
+
+func TestParseOffsetContradictsAbbreviation(t *testing.T) {
+	p := &TimeParser{Abbreviations: NorthAmericanAbbreviations()}
+	_, err := p.Parse("Wed, 25 Dec 2019 20:09:20 -0400 (EST)")
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `contradicts zone abbreviation "EST"`)
 }
 
 func TestParseLocalWithoutLocationFails(t *testing.T) {
