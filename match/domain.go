@@ -234,8 +234,9 @@ func (p *DomainParser) NormalizeDomain(input string) (string, error) {
 //     An exception rule ("!city.kobe.jp") wins over a wildcard.
 //   - An unlisted top-level label is its own suffix (the list's implicit
 //     "*" rule), so "example.example" is registrable.
-//   - The top-level label must be alphabetic or a valid A-label (RFC 1123
-//     section 2.1), which rejects numeric hosts such as "127.0.0".
+//   - The top-level label must be two or more letters or a valid A-label
+//     (RFC 1123 section 2.1), which rejects numeric hosts such as
+//     "127.0.0".
 //   - The labels of the registrable domain must be letters, digits and
 //     inner hyphens, or valid A-labels, of 1 to 63 octets. Labels in front
 //     of it may also hold underscores, invalid punycode and other ASCII

@@ -251,15 +251,17 @@ func asciiLower(s string) string {
 }
 
 // checkTopLabel rejects IP addresses and top-level labels that are not
-// alphabetic or A-labels (RFC 1123 section 2.1 requires an alphabetic top
-// label). Inputs such as "127.0.0" or "0x7f.1" are IPv4 addresses to a
+// alphabetic with two or more letters, or A-labels (RFC 1123 section 2.1
+// requires an alphabetic top label). Inputs such as "127.0.0" or "0x7f.1" are IPv4 addresses to a
 // WHATWG URL parser, so a host whose labels are all numbers is reported as
 // an IP address.
 func checkTopLabel(host, top, input string) error {
 	if strings.HasPrefix(top, "xn--") && validALabel(top) {
 		return nil
 	}
-	alphabetic := true
+	// Every delegated top-level domain has at least two letters, and a
+	// one-letter label would let placeholders such as "n.a" through.
+	alphabetic := len(top) >= 2
 	for i := 0; i < len(top); i++ {
 		if top[i] < 'a' || top[i] > 'z' {
 			alphabetic = false
@@ -272,7 +274,7 @@ func checkTopLabel(host, top, input string) error {
 	if _, err := netip.ParseAddr(host); err == nil || allNumericLabels(host) {
 		return domainError(ErrIPAddress, input, "the host is an IP address")
 	}
-	return domainError(ErrInvalidHost, input, fmt.Sprintf("the top-level label %q is neither alphabetic nor a valid A-label", top))
+	return domainError(ErrInvalidHost, input, fmt.Sprintf("the top-level label %q is neither two or more letters nor a valid A-label", top))
 }
 
 // allNumericLabels reports whether host has at most four labels and each

@@ -8,15 +8,21 @@ import (
 // domainPlaceholders are inputs, compared in lower case, that stand for "no
 // value" in CRM exports.
 var domainPlaceholders = map[string]bool{
-	"n/a": true, "na": true, "n.a.": true, "none": true, "null": true,
-	"nil": true, "-": true, "--": true, "---": true, "\u2013": true,
-	"\u2014": true, ".": true, "?": true, "unknown": true, "tbd": true,
-	"www": true, "www.": true, "http://www.": true, "https://www.": true,
-	"@": true, "0": true, "no website": true, "not available": true,
+	"n/a": true, "na": true, "n.a.": true, "n.a": true, "#n/a": true,
+	"none": true, "(none)": true, "[none]": true, "<none>": true,
+	"null": true, "nil": true, "nan": true, "undefined": true,
+	"blank": true, "(blank)": true, "empty": true, "unknown": true,
+	"tbd": true, "x": true, "xx": true, "xxx": true, "-": true, "--": true,
+	"---": true, "\u2013": true, "\u2014": true, ".": true, "...": true,
+	"?": true, "0": true, "@": true, "www": true, "www.": true,
+	"http://www": true, "https://www": true, "http://www.": true,
+	"https://www.": true, "no website": true, "no email": true,
+	"noemail": true, "not available": true, "not applicable": true,
+	"not provided": true, "none provided": true,
 }
 
 // maxPlaceholderLength is the length in bytes of the longest placeholder.
-const maxPlaceholderLength = len("https://www.")
+const maxPlaceholderLength = len("not applicable")
 
 // trimAddressInput removes what surrounds an address or URL: white space,
 // a display name with angle brackets, and a "mailto:" prefix with its
@@ -29,7 +35,12 @@ func trimAddressInput(input string) (rest, displayName string, mailto bool, err 
 	if s == "" {
 		return "", "", false, domainError(ErrEmpty, input, "the input is empty")
 	}
-	if len(s) <= maxPlaceholderLength && domainPlaceholders[strings.ToLower(s)] {
+	// Spreadsheet exports wrap values in quotes and leave separators.
+	s = strings.TrimRight(s, ",;")
+	if len(s) >= 2 && (s[0] == '"' || s[0] == '\'') && s[len(s)-1] == s[0] {
+		s = strings.TrimSpace(s[1 : len(s)-1])
+	}
+	if isDomainPlaceholder(s) {
 		return "", "", false, domainError(ErrEmpty, input, "the input is a placeholder")
 	}
 	if strings.IndexByte(s, '<') >= 0 {
@@ -49,6 +60,12 @@ func trimAddressInput(input string) (rest, displayName string, mailto bool, err 
 		mailto = true
 	}
 	return s, displayName, mailto, nil
+}
+
+// isDomainPlaceholder reports whether s, compared in lower case, is an
+// empty value or a placeholder.
+func isDomainPlaceholder(s string) bool {
+	return s == "" || len(s) <= maxPlaceholderLength && domainPlaceholders[strings.ToLower(s)]
 }
 
 // splitDomainInput returns the raw host in input. It does not validate the
@@ -83,7 +100,8 @@ func splitDomainInput(input string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if host == "" {
+	if isDomainPlaceholder(host) {
+		// "http://" or "https://none" carry no host.
 		return "", domainError(ErrEmpty, input, "the input contains no host")
 	}
 	return host, nil

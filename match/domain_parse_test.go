@@ -89,6 +89,11 @@ func TestParseDomainInputForms(t *testing.T) {
 		{"a.b.test.ck", "b.test.ck"},
 		{"www.ck", "www.ck"},
 		{"216.22.project.coop", "project.coop"},
+		{`"www.example.com"`, "example.com"},
+		{"'jane@example.com'", "example.com"},
+		{"www.example.com,", "example.com"},
+		{"jane@example.com;", "example.com"},
+		{`" https://www.example.com/ "`, "example.com"},
 		{"http://www.ex%61mple.com/", "example.com"},
 		{"https://b%C3%BCcher.de/", "xn--bcher-kva.de"},
 	}
@@ -116,6 +121,15 @@ func TestParseDomainRejects(t *testing.T) {
 		{"://example.com", ErrEmpty},
 		{"#//example.com", ErrEmpty},
 		{"jane@", ErrEmpty},
+		{"#N/A", ErrEmpty},
+		{"(none)", ErrEmpty},
+		{"<none>", ErrEmpty},
+		{"Not Applicable", ErrEmpty},
+		{`"n/a"`, ErrEmpty},
+		{"https://none", ErrEmpty},
+		{"http://www/", ErrEmpty},
+		{",", ErrEmpty},
+		{`""`, ErrEmpty},
 		{"127.0.0.1", ErrIPAddress},
 		{"http://127.0.0.1/foo", ErrIPAddress},
 		{"http://127。0．0｡1/foo", ErrIPAddress},
@@ -128,6 +142,9 @@ func TestParseDomainRejects(t *testing.T) {
 		{"127.0.0.1.9", ErrInvalidHost},
 		{"1.1.1.1com", ErrInvalidHost},
 		{"example.123", ErrInvalidHost},
+		{"n.a", ErrEmpty},
+		{"www.n.a", ErrInvalidHost},
+		{"0.N.A", ErrInvalidHost},
 		{"localhost.localdomain", ErrNonPublicName},
 		{"app.localhost", ErrNonPublicName},
 		{"server.internal", ErrNonPublicName},
@@ -346,4 +363,11 @@ func TestParseDomainRORWebsites(t *testing.T) {
 	// The rest are organisations whose website and listed domain differ,
 	// such as verbund.de and verbund.com.
 	assert.Greater(t, float64(agree)/float64(compared), 0.98, "%d of %d agree", agree, compared)
+}
+
+func TestDomainPlaceholderLengthBound(t *testing.T) {
+	for placeholder := range domainPlaceholders {
+		assert.LessOrEqual(t, len(placeholder), maxPlaceholderLength, placeholder)
+		assert.Equal(t, strings.ToLower(placeholder), placeholder)
+	}
 }
