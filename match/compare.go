@@ -161,18 +161,16 @@ func DefaultThresholds() Thresholds {
 	return Thresholds{Match: 0.9, Possible: 0.5}
 }
 
-// comparer holds what a comparison needs besides the two records: weights,
-// thresholds and the token weighting of the indexed universe.
+// comparer holds what a comparison needs besides the two records: the
+// weights and the thresholds.
 type comparer struct {
-	weights     Weights
-	thresholds  Thresholds
-	tokenWeight func(token string) float64
+	weights    Weights
+	thresholds Thresholds
 }
 
 var defaultComparer = comparer{
-	weights:     DefaultWeights(),
-	thresholds:  DefaultThresholds(),
-	tokenWeight: defaultTokenWeight,
+	weights:    DefaultWeights(),
+	thresholds: DefaultThresholds(),
 }
 
 // Compare compares two records and explains the decision. Each field
@@ -187,114 +185,157 @@ var defaultComparer = comparer{
 // rank differently from Compare on the same pair.
 func Compare(a, b Record) Comparison {
 	pa, pb := parseRecord(a), parseRecord(b)
-	return defaultComparer.compare(&pa, &pb)
+	pa.weighTokens(defaultTokenWeight)
+	pb.weighTokens(defaultTokenWeight)
+	return defaultComparer.explain(&pa, &pb, defaultComparer.levels(&pa, &pb))
 }
 
-func (c *comparer) compare(a, b *parsedRecord) Comparison {
-	if !a.hasEvidence() || !b.hasEvidence() {
-		return Comparison{
-			Decision: NoEvidence,
-			Fields:   []FieldComparison{c.compareNames(a, b), c.compareDomains(a, b)},
-			Rule:     "a record has no usable name or domain",
-		}
-	}
-	name := c.compareNames(a, b)
-	domain := c.compareDomains(a, b)
-	if name.Level == Missing && domain.Level == Missing {
-		return Comparison{
-			Decision: NoEvidence,
-			Fields:   []FieldComparison{name, domain},
-			Rule:     "the records share no field that both carry",
-		}
-	}
-	return c.decide(name, domain)
+// pairLevels is the numeric result of comparing two parsed records, from
+// which explain builds the Comparison. Index.Match scores every candidate
+// with it and explains only the ones it returns.
+type pairLevels struct {
+	name       Level
+	similarity float64
+	domain     Level
+	// weight is the total log2 weight; it is meaningless when noEvidence
+	// is set.
+	weight     float64
+	noEvidence bool
 }
 
-// decide adds up the field weights and takes the decision.
-func (c *comparer) decide(name, domain FieldComparison) Comparison {
-	total := c.weights.Prior + name.Weight + domain.Weight
-	score := 1 / (1 + math.Exp2(-total))
-	cmp := Comparison{Score: score, Weight: total, Fields: []FieldComparison{name, domain}}
+// levels compares a and b without building any text.
+func (c *comparer) levels(a, b *parsedRecord) pairLevels {
+	var l pairLevels
+	l.name, l.similarity = c.nameLevel(a, b)
+	l.domain = domainLevel(a, b)
+	l.noEvidence = !a.hasEvidence() || !b.hasEvidence() || (l.name == Missing && l.domain == Missing)
+	l.weight = c.weights.Prior + c.weights.Name[l.name] + c.weights.Domain[l.domain]
+	return l
+}
+
+// decision returns the decision that l's weight reaches, and its score.
+func (c *comparer) decision(l pairLevels) (Decision, float64) {
+	if l.noEvidence {
+		return NoEvidence, 0
+	}
+	score := 1 / (1 + math.Exp2(-l.weight))
 	switch {
 	case score >= c.thresholds.Match:
-		cmp.Decision = Match
-		cmp.Rule = fmt.Sprintf("score %.3f is at or above the match threshold %.2f", score, c.thresholds.Match)
+		return Match, score
 	case score >= c.thresholds.Possible:
-		cmp.Decision = Possible
-		cmp.Rule = fmt.Sprintf("score %.3f is at or above the possible threshold %.2f", score, c.thresholds.Possible)
+		return Possible, score
+	}
+	return NonMatch, score
+}
+
+// explain turns the levels of a and b into a Comparison with the details
+// and the rule.
+func (c *comparer) explain(a, b *parsedRecord, l pairLevels) Comparison {
+	name := FieldComparison{Field: "name", Level: l.name, Similarity: l.similarity,
+		Weight: c.weights.Name[l.name], Detail: nameDetail(a, b, l.name)}
+	domain := FieldComparison{Field: "domain", Level: l.domain, Weight: c.weights.Domain[l.domain],
+		Detail: domainDetail(a, b, l.domain)}
+	switch l.domain {
+	case DomainSame:
+		domain.Similarity = 1
+	case DomainSameBrand:
+		domain.Similarity = 0.5
+	}
+	cmp := Comparison{Fields: []FieldComparison{name, domain}}
+	cmp.Decision, cmp.Score = c.decision(l)
+	switch cmp.Decision {
+	case NoEvidence:
+		cmp.Rule = "the records share no field that both carry"
+		if !a.hasEvidence() || !b.hasEvidence() {
+			cmp.Rule = "a record has no usable name or domain"
+		}
+	case Match:
+		cmp.Weight = l.weight
+		cmp.Rule = fmt.Sprintf("score %.3f is at or above the match threshold %.2f", cmp.Score, c.thresholds.Match)
+	case Possible:
+		cmp.Weight = l.weight
+		cmp.Rule = fmt.Sprintf("score %.3f is at or above the possible threshold %.2f", cmp.Score, c.thresholds.Possible)
 	default:
-		cmp.Decision = NonMatch
-		cmp.Rule = fmt.Sprintf("score %.3f is below the possible threshold %.2f", score, c.thresholds.Possible)
+		cmp.Weight = l.weight
+		cmp.Rule = fmt.Sprintf("score %.3f is below the possible threshold %.2f", cmp.Score, c.thresholds.Possible)
 	}
 	return cmp
 }
 
-func (c *comparer) compareDomains(a, b *parsedRecord) FieldComparison {
-	f := FieldComparison{Field: "domain", Level: Missing}
+func domainLevel(a, b *parsedRecord) Level {
 	switch {
-	case a.domain == "" && b.domain == "":
-		f.Detail = "neither record has a company domain"
-	case a.domain == "":
-		f.Detail = "first record: " + a.domainNote
-	case b.domain == "":
-		f.Detail = "second record: " + b.domainNote
+	case a.domain == "" || b.domain == "":
+		return Missing
 	case a.domain == b.domain:
-		f.Level, f.Similarity = DomainSame, 1
-		f.Detail = a.domain
+		return DomainSame
 	case a.brand != "" && a.brand == b.brand:
-		f.Level, f.Similarity = DomainSameBrand, 0.5
-		f.Detail = a.domain + " and " + b.domain
-	default:
-		f.Level = DomainDifferent
-		f.Detail = a.domain + " and " + b.domain
+		return DomainSameBrand
 	}
-	f.Weight = c.weights.Domain[f.Level]
-	return f
+	return DomainDifferent
 }
 
-func (c *comparer) compareNames(a, b *parsedRecord) FieldComparison {
-	f := FieldComparison{Field: "name", Level: Missing}
+func domainDetail(a, b *parsedRecord, level Level) string {
+	switch {
+	case a.domain == "" && b.domain == "":
+		return "neither record has a company domain"
+	case a.domain == "":
+		return "first record: " + a.domainNote
+	case b.domain == "":
+		return "second record: " + b.domainNote
+	case level == DomainSame:
+		return a.domain
+	}
+	return a.domain + " and " + b.domain
+}
+
+func (c *comparer) nameLevel(a, b *parsedRecord) (Level, float64) {
+	if !a.hasName() || !b.hasName() {
+		return Missing, 0
+	}
+	if a.key == b.key || a.joined == b.joined {
+		return NameExact, 1
+	}
+	if tradeNameEqual(a, b) {
+		return NameTrade, 1
+	}
+	// The greedy pairing in tokenSetSimilarity depends on which side
+	// leads, so the record whose key sorts first always leads and the
+	// similarity is symmetric.
+	if a.key > b.key {
+		a, b = b, a
+	}
+	sim, typo := tokenSetSimilarity(a.tokens, b.tokens, a.weights, b.weights)
+	switch {
+	case sim >= 0.999 && len(a.tokens) == len(b.tokens) && !typo:
+		return NameTokens, sim
+	case isAcronymOf(a.tokens, b.tokens) || isAcronymOf(b.tokens, a.tokens):
+		return NameAcronym, sim
+	case sim >= 0.85 && typo:
+		return NameTypo, sim
+	case sim >= 0.85:
+		return NameStrong, sim
+	case isPrefixOf(a.tokens, b.tokens) || isPrefixOf(b.tokens, a.tokens):
+		return NamePrefix, sim
+	case sim >= 0.7:
+		return NameMedium, sim
+	case sim >= 0.5:
+		return NameWeak, sim
+	}
+	return NameDifferent, sim
+}
+
+func nameDetail(a, b *parsedRecord, level Level) string {
 	switch {
 	case !a.hasName() && !b.hasName():
-		f.Detail = "neither record has a usable name"
-		return f
+		return "neither record has a usable name"
 	case !a.hasName():
-		f.Detail = "first record has no usable name"
-		return f
+		return "first record has no usable name"
 	case !b.hasName():
-		f.Detail = "second record has no usable name"
-		return f
+		return "second record has no usable name"
+	case level == NameUniquePrefix:
+		return quote(a.key) + " and " + quote(b.key) + ", and no other account's name starts with the record's name"
 	}
-	f.Detail = quote(a.key) + " and " + quote(b.key)
-	switch {
-	case a.key == b.key || strings.ReplaceAll(a.key, " ", "") == strings.ReplaceAll(b.key, " ", ""):
-		f.Level, f.Similarity = NameExact, 1
-	case tradeNameEqual(a, b):
-		f.Level, f.Similarity = NameTrade, 1
-	default:
-		sim, typo := c.tokenSetSimilarity(a.tokens, b.tokens)
-		f.Similarity = sim
-		switch {
-		case sim >= 0.999 && len(a.tokens) == len(b.tokens) && !typo:
-			f.Level = NameTokens
-		case isAcronymOf(a.tokens, b.tokens) || isAcronymOf(b.tokens, a.tokens):
-			f.Level = NameAcronym
-		case sim >= 0.85 && typo:
-			f.Level = NameTypo
-		case sim >= 0.85:
-			f.Level = NameStrong
-		case isPrefixOf(a.tokens, b.tokens) || isPrefixOf(b.tokens, a.tokens):
-			f.Level = NamePrefix
-		case sim >= 0.7:
-			f.Level = NameMedium
-		case sim >= 0.5:
-			f.Level = NameWeak
-		default:
-			f.Level = NameDifferent
-		}
-	}
-	f.Weight = c.weights.Name[f.Level]
-	return f
+	return quote(a.key) + " and " + quote(b.key)
 }
 
 // tradeNameEqual reports whether a trade name of one record equals the
@@ -329,14 +370,9 @@ func containsString(list []string, s string) bool {
 // weights. Rare tokens therefore decide, and generic words such as "bank"
 // or "group" count little. typo reports whether a pair of different words
 // added to the similarity.
-func (c *comparer) tokenSetSimilarity(a, b []string) (sim float64, typo bool) {
+func tokenSetSimilarity(a, b []string, weightsA, weightsB []float64) (sim float64, typo bool) {
 	if len(a) == 0 || len(b) == 0 {
 		return 0, false
-	}
-	// The greedy pairing depends on which side leads, so the side that
-	// sorts first always leads and the similarity is symmetric.
-	if slices.Compare(a, b) > 0 {
-		a, b = b, a
 	}
 	const maxTokens = 64
 	if len(a) > maxTokens {
@@ -347,13 +383,11 @@ func (c *comparer) tokenSetSimilarity(a, b []string) (sim float64, typo bool) {
 	}
 	var used [maxTokens]bool
 	var total, matched float64
-	wb := make([]float64, len(b))
-	for j, t := range b {
-		wb[j] = c.tokenWeight(t)
-		total += wb[j]
+	for j := range b {
+		total += weightsB[j]
 	}
-	for _, t := range a {
-		wa := c.tokenWeight(t)
+	for i, t := range a {
+		wa := weightsA[i]
 		total += wa
 		best, bestJ := 0.0, -1
 		for j, u := range b {
@@ -369,7 +403,7 @@ func (c *comparer) tokenSetSimilarity(a, b []string) (sim float64, typo bool) {
 		}
 		if bestJ >= 0 {
 			used[bestJ] = true
-			matched += best * (wa + wb[bestJ])
+			matched += best * (wa + weightsB[bestJ])
 			typo = typo || best < 1
 		}
 	}

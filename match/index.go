@@ -88,12 +88,13 @@ func NewIndex(accounts []Record, opts ...Option) (*Index, error) {
 			}
 		}
 	}
-	// A token shared by more accounts than this forms no block of its own:
-	// it would make every one of them a candidate for every record that
-	// carries it.
-	ix.maxBlock = max(20, len(accounts)/100)
-	ix.comparer.tokenWeight = ix.tokenWeight
+	// A token shared by more accounts than maxBlock forms no block of its
+	// own, because it would make every one of them a candidate for every
+	// record that carries it. The limit grows with the index, from 20 to
+	// 200 accounts.
+	ix.maxBlock = max(20, min(200, len(accounts)/500))
 	for i := range ix.accounts {
+		ix.accounts[i].parsed.weighTokens(ix.tokenWeight)
 		for _, key := range ix.blockKeys(&ix.accounts[i].parsed) {
 			ix.blocks[key] = append(ix.blocks[key], int32(i))
 		}
@@ -268,6 +269,7 @@ func (ix *Index) Match(r Record) Result {
 	if !p.hasEvidence() {
 		return Result{Decision: NoEvidence, Reason: "no usable name or domain: " + p.evidenceNote(r)}
 	}
+	p.weighTokens(ix.tokenWeight)
 	cands, duplicates, found := ix.candidates(&p)
 	if !found {
 		return Result{Decision: NonMatch, Reason: "no account shares a name token or domain with the record"}
@@ -309,7 +311,14 @@ func (ix *Index) Match(r Record) Result {
 func (ix *Index) candidates(p *parsedRecord) (cands []Candidate, duplicates []string, found bool) {
 	var positions []int32
 	for _, key := range ix.blockKeys(p) {
-		positions = append(positions, ix.blocks[key]...)
+		block := ix.blocks[key]
+		// Name-key and domain blocks are always searched. Other blocks
+		// larger than maxBlock are skipped, because a key that many
+		// accounts share tells little and costs much.
+		if len(block) > ix.maxBlock && key[0] != 'k' && key[0] != 'd' {
+			continue
+		}
+		positions = append(positions, block...)
 	}
 	if len(positions) == 0 {
 		return nil, nil, false
@@ -318,43 +327,41 @@ func (ix *Index) candidates(p *parsedRecord) (cands []Candidate, duplicates []st
 	positions = slices.Compact(positions)
 
 	type scored struct {
-		Candidate
-		pos int32
+		levels pairLevels
+		pos    int32
 	}
 	all := make([]scored, 0, len(positions))
 	for _, pos := range positions {
-		a := &ix.accounts[pos]
-		c := ix.comparer.compare(p, &a.parsed)
-		if c.Decision == NoEvidence {
-			continue
+		l := ix.comparer.levels(p, &ix.accounts[pos].parsed)
+		if !l.noEvidence {
+			all = append(all, scored{l, pos})
 		}
-		all = append(all, scored{Candidate{AccountID: a.record.ID, AccountName: a.record.Name, Comparison: c}, pos})
 	}
 	if ix.blocksOnRareToken(p) {
 		// A record whose name is the start of exactly one account's name
 		// names that account, as "Costco" names "Costco Wholesale Corp"
 		// in a list without another Costco.
-		starts := map[string]bool{}
+		var start string
+		unique := true
 		for _, s := range all {
 			a := &ix.accounts[s.pos]
 			if isPrefixOf(p.tokens, a.parsed.tokens) || slices.Equal(p.tokens, a.parsed.tokens) {
-				starts[a.signature] = true
+				if start != "" && start != a.signature {
+					unique = false
+				}
+				start = a.signature
 			}
 		}
-		if len(starts) == 1 {
-			for i := range all {
-				name := all[i].Comparison.Fields[0]
-				if name.Level == NamePrefix && isPrefixOf(p.tokens, ix.accounts[all[i].pos].parsed.tokens) {
-					name.Level = NameUniquePrefix
-					name.Weight = ix.comparer.weights.Name[NameUniquePrefix]
-					name.Detail += ", and no other account's name starts with the record's name"
-					all[i].Comparison = ix.comparer.decide(name, all[i].Comparison.Fields[1])
-				}
+		for i := range all {
+			l := &all[i].levels
+			if unique && l.name == NamePrefix && isPrefixOf(p.tokens, ix.accounts[all[i].pos].parsed.tokens) {
+				l.weight += ix.comparer.weights.Name[NameUniquePrefix] - ix.comparer.weights.Name[NamePrefix]
+				l.name = NameUniquePrefix
 			}
 		}
 	}
 	slices.SortFunc(all, func(x, y scored) int {
-		if c := cmp.Compare(y.Comparison.Weight, x.Comparison.Weight); c != 0 {
+		if c := cmp.Compare(y.levels.weight, x.levels.weight); c != 0 {
 			return c
 		}
 		return cmp.Compare(x.pos, y.pos)
@@ -367,7 +374,7 @@ func (ix *Index) candidates(p *parsedRecord) (cands []Candidate, duplicates []st
 		kept := all[:1]
 		for _, s := range all[1:] {
 			if ix.accounts[s.pos].signature == sig {
-				duplicates = append(duplicates, s.AccountID)
+				duplicates = append(duplicates, ix.accounts[s.pos].record.ID)
 			} else {
 				kept = append(kept, s)
 			}
@@ -379,7 +386,8 @@ func (ix *Index) candidates(p *parsedRecord) (cands []Candidate, duplicates []st
 	}
 	cands = make([]Candidate, len(all))
 	for i, s := range all {
-		cands[i] = s.Candidate
+		a := &ix.accounts[s.pos]
+		cands[i] = Candidate{AccountID: a.record.ID, AccountName: a.record.Name, Comparison: ix.comparer.explain(p, &a.parsed, s.levels)}
 	}
 	return cands, duplicates, true
 }

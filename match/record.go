@@ -26,7 +26,9 @@ type Record struct {
 // once per record.
 type parsedRecord struct {
 	key         string
+	joined      string // key without spaces
 	tokens      []string
+	weights     []float64 // weight of each token, set by weighTokens
 	tradeKeys   []string
 	placeholder bool
 
@@ -50,6 +52,7 @@ func parseRecord(r Record) parsedRecord {
 	var p parsedRecord
 	name := ParseName(r.Name)
 	p.key = name.Key
+	p.joined = strings.ReplaceAll(name.Key, " ", "")
 	p.tokens = name.Tokens
 	p.placeholder = name.Placeholder
 	p.tradeKeys = name.TradeNames
@@ -75,6 +78,16 @@ func parseRecord(r Record) parsedRecord {
 		p.brand = d.Brand
 	}
 	return p
+}
+
+// weighTokens sets the weight of each name token.
+func (p *parsedRecord) weighTokens(weight func(string) float64) {
+	const maxTokens = 64 // tokenSetSimilarity compares no more
+	n := min(len(p.tokens), maxTokens)
+	p.weights = make([]float64, n)
+	for i, t := range p.tokens[:n] {
+		p.weights[i] = weight(t)
+	}
 }
 
 // evidenceNote describes the evidence a record lacks, for rejections.

@@ -13,7 +13,22 @@ func jaroWinkler(a, b string) float64 {
 	if a == b {
 		return 1
 	}
-	ra, rb := []rune(a), []rune(b)
+	if isASCII(a) && isASCII(b) {
+		return jaroWinklerSeq([]byte(a), []byte(b))
+	}
+	return jaroWinklerSeq([]rune(a), []rune(b))
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func jaroWinklerSeq[T byte | rune](ra, rb []T) float64 {
 	if len(ra) == 0 || len(rb) == 0 {
 		return 0
 	}
@@ -24,8 +39,12 @@ func jaroWinkler(a, b string) float64 {
 	if window < 0 {
 		window = 0
 	}
-	matchedA := make([]bool, len(ra))
-	matchedB := make([]bool, len(rb))
+	var bufA, bufB [64]bool
+	matchedA, matchedB := bufA[:0], bufB[:0]
+	if len(ra) > len(bufA) || len(rb) > len(bufB) {
+		matchedA, matchedB = make([]bool, 0, len(ra)), make([]bool, 0, len(rb))
+	}
+	matchedA, matchedB = matchedA[:len(ra)], matchedB[:len(rb)]
 	matches := 0
 	for i, r := range ra {
 		lo, hi := max(0, i-window), min(len(rb), i+window+1)
