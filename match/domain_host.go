@@ -48,6 +48,7 @@ func normalizeHost(raw, input string) (host, error) {
 		}
 		return h, nil
 	}
+
 	if strings.IndexByte(raw, '%') >= 0 {
 		// A URL may percent-encode its host, and the WHATWG URL Standard
 		// decodes it before the IDNA conversion.
@@ -64,12 +65,14 @@ func normalizeHost(raw, input string) (host, error) {
 	if raw == "" {
 		return host{}, domainError(ErrEmpty, input, "the host is empty")
 	}
+
 	// Rejecting a raw host over 4 x 253 bytes bounds the cost of the IDNA
 	// conversion. Only runes that the mapping deletes, such as soft
 	// hyphens, could shrink such a host to 253 octets.
 	if len(raw) > 4*maxHostLength {
 		return host{}, domainError(ErrInputTooLong, input, "the host is longer than 253 octets")
 	}
+
 	h, err := normalizeLabels(raw, input)
 	if err != nil {
 		return host{}, err

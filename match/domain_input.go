@@ -82,6 +82,7 @@ func splitDomainInput(input string) (string, error) {
 			s = s[2:]
 		}
 	}
+
 	// The authority ends at the first path, query or fragment delimiter. A
 	// backslash counts as a slash, as in WHATWG URL parsing. User info or
 	// a mailbox ends at the last '@' before that.
@@ -96,6 +97,7 @@ func splitDomainInput(input string) (string, error) {
 			at = i
 		}
 	}
+
 	host, err := stripPort(s[at+1:end], input)
 	if err != nil {
 		return "", err
