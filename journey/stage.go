@@ -137,6 +137,19 @@ func (h *StageHistory) Current() string {
 	return h.Periods[len(h.Periods)-1].Stage
 }
 
+// TimeIn returns the total time the account spent in stage over all its
+// stays, measuring a current stay up to asOf (not at all when asOf is
+// zero). The stage name is matched case-insensitively.
+func (h *StageHistory) TimeIn(stage string, asOf time.Time) time.Duration {
+	var total time.Duration
+	for _, p := range h.Periods {
+		if strings.EqualFold(p.Stage, stage) {
+			total += p.Duration(asOf)
+		}
+	}
+	return total
+}
+
 // History builds one account's stage history from its events, which may
 // be in any order. Events at the same instant keep funnel order. tl, if
 // not nil, sets each period's EnteredAfter.

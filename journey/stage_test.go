@@ -99,3 +99,15 @@ func TestFunnelConversion(t *testing.T) {
 	assert.Equal(t, 0.0, steps[3].Conversion)
 	assert.Equal(t, 4*day, steps[0].MedianTime, "stays of 2, 6 and 4 days")
 }
+
+func TestStageHistoryTimeIn(t *testing.T) {
+	h, err := DefaultStageModel().History("a", []StageEvent{
+		stageEvent("SAL", 0), stageEvent("SQL", 2), stageEvent("SAL", 5), stageEvent("lost", 6), stageEvent("SAL", 10),
+	}, nil)
+	require.NoError(t, err)
+	assert.Equal(t, 3*day, h.TimeIn("sal", time.Time{}), "stays of 2 and 1 days, the current one unmeasured")
+	assert.Equal(t, 5*day, h.TimeIn("SAL", t0.Add(12*day)))
+	assert.Equal(t, 3*day, h.TimeIn("SQL", time.Time{}))
+	assert.Equal(t, time.Duration(0), h.TimeIn("won", time.Time{}))
+	assert.Equal(t, 1, h.Regressions)
+}
