@@ -71,7 +71,13 @@ func NormalizeName(name string) string {
 	if string(sc.out) == name {
 		return name
 	}
-	return string(sc.out)
+	key := string(sc.out)
+	if sc.qualified {
+		// The key has no brackets left to shield forms: normalize it as
+		// plain words, as a second call would.
+		return NormalizeName(key)
+	}
+	return key
 }
 
 // ParseName takes a company name apart into its legal name, trade names,
@@ -126,6 +132,9 @@ func ParseName(name string) Name {
 	legal, hasTrade := sc.legalPart()
 	sc = sc.writePart(legal, rec)
 	n.Key = string(sc.out)
+	if sc.qualified {
+		n.Key = NormalizeName(n.Key) // as in NormalizeName
+	}
 	n.Display = sc.display(input)
 	if hasTrade {
 		for p := uint16(0); p < sc.parts; p++ {
@@ -136,7 +145,11 @@ func ParseName(name string) Name {
 			if len(sc.out) == 0 {
 				continue
 			}
-			n.TradeNames = append(n.TradeNames, string(sc.out))
+			trade := string(sc.out)
+			if sc.qualified {
+				trade = NormalizeName(trade)
+			}
+			n.TradeNames = append(n.TradeNames, trade)
 			n.TradeDisplays = append(n.TradeDisplays, sc.display(input))
 		}
 	}

@@ -116,10 +116,14 @@ func buildFoldTable() []foldEntry {
 	return foldTable
 }
 
-// keepsScript reports whether r belongs to a script whose letters go into
-// the key unchanged: Han, Hiragana, Katakana and Hangul. Their NFKD forms
-// would split voiced kana and Hangul syllables apart.
+// keepsScript reports whether r is a letter of a script that goes into the
+// key unchanged: Han, Hiragana, Katakana and Hangul. Their NFKD forms would
+// split voiced kana and Hangul syllables apart.
 func keepsScript(r rune) bool {
+	return inKeptScriptBlock(r) && unicode.IsLetter(r)
+}
+
+func inKeptScriptBlock(r rune) bool {
 	switch {
 	case r >= 0x3040 && r <= 0x30FF, // Hiragana, Katakana
 		r >= 0x3400 && r <= 0x4DBF,   // CJK extension A
@@ -168,6 +172,9 @@ func foldRuneSlow(dst []byte, r rune) (runeClass, []byte) {
 		}
 		folded := cases.Fold().String(string(r))
 		for _, f := range folded {
+			// Case folding maps Cherokee to upper case, so the key would
+			// not be lower case without this.
+			f = unicode.ToLower(f)
 			if s, ok := foldSpecial[f]; ok {
 				dst = append(dst, s...)
 			} else {

@@ -5,6 +5,7 @@ package match
 import (
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -141,8 +142,8 @@ func buildLegalForms() *legalFormIndex {
 	add := func(alias, codes string) {
 		key := legalFormKey(alias)
 		first, _, _ := strings.Cut(key, " ")
-		if key == "" || legalFormStoplist[key] || organisationWords[first] {
-			return
+		if !strings.ContainsFunc(key, unicode.IsLetter) || legalFormStoplist[key] || organisationWords[first] {
+			return // the lists hold a few numerals, such as "1" for Aruba
 		}
 		id, ok := ix.bySequence[key]
 		if !ok {

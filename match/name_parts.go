@@ -169,10 +169,27 @@ func (sc nameScratch) writePart(p uint16, rec *nameParse) nameScratch {
 	}
 	sc.part = sc.part[:0]
 	sc.partTok = sc.partTok[:0]
+	joining := false
 	for _, t := range sc.toks {
 		if t.part != p || t.flags&tokDropped != 0 {
 			continue
 		}
+		if t.flags&tokSingle != 0 && len(sc.partTok) > 0 {
+			// One-letter words that dropped words had kept apart, as in
+			// "A (Class B) C", join as merge would have joined them.
+			prev := &sc.partTok[len(sc.partTok)-1]
+			if joining || prev.flags&tokSingle != 0 {
+				sc.part = append(sc.part, sc.text[t.start:t.end]...)
+				prev.end, prev.oend = int32(len(sc.part)), t.oend
+				prev.flags = (prev.flags &^ tokSingle) | tokInitialism
+				if prev.group != t.group {
+					prev.group = 0
+				}
+				joining = true
+				continue
+			}
+		}
+		joining = false
 		if len(sc.partTok) > 0 {
 			sc.part = append(sc.part, ' ')
 		}
@@ -195,22 +212,18 @@ func (sc nameScratch) writeKey(rec *nameParse) nameScratch {
 	for i := sc.qualLo; i < sc.keepHi; i++ {
 		order = append(order, int32(i))
 	}
-	if sc.coreHi-sc.keepLo >= 2 && isInvertedPersonalName(sc.partTok[sc.keepLo], sc.partTok[sc.keepLo+1]) {
+	if sc.coreHi-sc.keepLo >= 2 && sc.isInvertedPersonalName(sc.keepLo, len(order)) {
 		// SEC EDGAR writes names of persons surname first: "SMITH A O
 		// CORP" is "A. O. Smith".
 		order[0], order[1] = order[1], order[0]
 	}
-	lastSingle, elided := false, false
+	elided := false
 	for k, i := range order {
 		t := sc.partTok[i]
-		single := t.flags&tokSingle != 0
-		if len(sc.out) > 0 && !(single && lastSingle) && !elided {
-			// Adjacent one-letter words are joined, as merge does,
-			// so the key stays the same when normalized again.
+		if len(sc.out) > 0 && !elided {
 			sc.out = append(sc.out, ' ')
 		}
-		lastSingle = single
-		elided = k == 0 && single && len(order) > 1 && sc.isElidedPrefix(t, sc.partTok[order[1]])
+		elided = k == 0 && len(order) > 1 && sc.isElidedPrefix(t, sc.partTok[order[1]])
 		w := sc.part[t.start:t.end]
 		sc.out = appendExpanded(sc.out, w)
 	}
@@ -228,14 +241,35 @@ func (sc *nameScratch) isElidedPrefix(t, next nameToken) bool {
 		return false
 	}
 	n := sc.part[next.start:next.end]
-	return len(n) >= 3 && next.flags&(tokSingle|tokAmpersand) == 0 && string(n) != "and"
+	if len(n) < 3 || next.flags&(tokSingle|tokAmpersand) != 0 || string(n) == "and" {
+		return false
+	}
+	// The joined word must not be a prefix form, which normalizing the key
+	// again would strip.
+	var buf [32]byte
+	if 1+len(n) > len(buf) {
+		return true
+	}
+	joined := append(append(buf[:0], w...), n...)
+	return legalForms.firstWords[string(joined)] == 0
 }
 
-// isInvertedPersonalName reports whether a name starts with a surname
-// followed by initials, the order SEC EDGAR uses for names of persons.
-func isInvertedPersonalName(first, second nameToken) bool {
-	return second.flags&tokInitialism != 0 && second.group == 0 &&
-		first.flags&(tokInitialism|tokSingle|tokAmpersand) == 0 && first.group == 0
+// isInvertedPersonalName reports whether the key starts with a surname
+// followed by initials, the order SEC EDGAR uses for names of persons, at
+// token i of a key of n words. The swap is skipped where the swapped key
+// would start with a prefix form or end in a strippable word, so the key
+// stays the same when normalized again.
+func (sc *nameScratch) isInvertedPersonalName(i, n int) bool {
+	first, second := sc.partTok[i], sc.partTok[i+1]
+	if second.flags&tokInitialism == 0 || second.group != 0 ||
+		first.flags&(tokInitialism|tokSingle|tokAmpersand) != 0 || first.group != 0 {
+		return false
+	}
+	initials := sc.partWords(i+1, i+2)
+	if legalForms.firstWords[string(initials)] > 0 {
+		return false
+	}
+	return n > 2 || !sc.isStrippableEnd(i)
 }
 
 // partWord returns the text of tokens [i, j) of the current part, joined by
@@ -244,28 +278,43 @@ func (sc *nameScratch) partWords(i, j int) []byte {
 	return sc.part[sc.partTok[i].start:sc.partTok[j-1].end]
 }
 
-// maxFormWords returns how many words a legal form at the start or end of
-// [lo, hi) can have, given its word at index at, leaving one word.
-func (sc *nameScratch) maxFormWords(words map[string]int, at, lo, hi int) int {
-	if hi-lo < 2 {
+// maxFormWords returns how many words a legal form that has its first or
+// last word at index at may span, given that avail words may go.
+func (sc *nameScratch) maxFormWords(words map[string]int, at, avail int) int {
+	if avail < 1 {
 		return 0
 	}
 	w := sc.partWords(at, at+1)
 	if len(w) > legalForms.maxKeyLen {
 		return 0
 	}
-	return min(words[string(w)], hi-lo-1)
+	return min(words[string(w)], avail)
+}
+
+// isStrippableEnd reports whether word i could be removed from the end of
+// a name: the last word of a legal form or a descriptor.
+func (sc *nameScratch) isStrippableEnd(i int) bool {
+	w := sc.partWords(i, i+1)
+	if isNameDescriptor(w) {
+		return true
+	}
+	return len(w) <= legalForms.maxKeyLen && legalForms.lastWords[string(w)] > 0
 }
 
 // strip removes a leading "The" and legal forms from both ends of the
 // current part and sets the kept ranges: [keepLo, coreHi) for the name and
 // [qualLo, keepHi) for a trailing bracketed qualifier.
+//
+// A trailing qualifier shields the forms before it ("Example Ltd (UK)"
+// gives "example uk"), unless its own last word could be stripped. The key
+// has no brackets, so normalizing it again can strip more. Callers do that
+// when sc.qualified is set, which keeps NormalizeName idempotent.
 func (sc *nameScratch) strip(rec *nameParse) {
 	hi := len(sc.partTok)
 	lo := 0
 	core := hi
 	sc.qualLo, sc.keepHi = hi, hi
-	if hi > 1 && sc.partTok[hi-1].group != 0 {
+	if hi > 1 && sc.partTok[hi-1].group != 0 && !sc.isStrippableEnd(hi-1) {
 		g := sc.partTok[hi-1].group
 		j := hi - 1
 		for j > 0 && sc.partTok[j-1].group == g {
@@ -275,14 +324,18 @@ func (sc *nameScratch) strip(rec *nameParse) {
 			core, sc.qualLo = j, j
 		}
 	}
+	qualified := 0 // 1 when a qualifier follows the core
+	if core < hi {
+		qualified = 1
+	}
 	ix := legalForms
 	for changed := true; changed; {
 		changed = false
-		if core-lo >= 2 && string(sc.partWords(lo, lo+1)) == "the" {
+		if core-lo+qualified >= 2 && string(sc.partWords(lo, lo+1)) == "the" {
 			lo++
 			changed = true
 		}
-		for l := sc.maxFormWords(ix.firstWords, lo, lo, core); l >= 1; l-- {
+		for l := sc.maxFormWords(ix.firstWords, lo, core-lo-1+qualified); l >= 1; l-- {
 			id, ok := ix.bySequence[string(sc.partWords(lo, lo+l))]
 			if !ok || !ix.entries[id].prefix {
 				continue
@@ -295,7 +348,7 @@ func (sc *nameScratch) strip(rec *nameParse) {
 			changed = true
 			break
 		}
-		for l := sc.maxFormWords(ix.lastWords, core-1, lo, core); l >= 1; l-- {
+		for l := sc.maxFormWords(ix.lastWords, core-1, core-lo-1); l >= 1; l-- {
 			id, ok := ix.bySequence[string(sc.partWords(core-l, core))]
 			if !ok {
 				continue
@@ -317,9 +370,10 @@ func (sc *nameScratch) strip(rec *nameParse) {
 		}
 	}
 	sc.keepLo, sc.coreHi = lo, core
-	if core == hi {
+	if qualified == 0 {
 		sc.qualLo = hi
 	}
+	sc.qualified = qualified == 1
 }
 
 // stripScriptForms cuts legal forms written without spaces, such as

@@ -52,6 +52,9 @@ type nameScratch struct {
 	// keepLo, coreHi, qualLo and keepHi are the kept token ranges of the
 	// part last written: [keepLo, coreHi) and [qualLo, keepHi).
 	keepLo, coreHi, qualLo, keepHi int
+	// qualified reports that a trailing qualifier shielded the forms
+	// before it in the part last written.
+	qualified bool
 }
 
 // nameBuffers is the initial storage of a nameScratch, sized for common
@@ -82,8 +85,6 @@ func (sc nameScratch) tokenize(s string) nameScratch {
 	spaced := true
 	depth, group, groups := 0, int32(0), int32(0)
 	var cur nameToken
-	runes := 0
-	lastLetter := rune(0)
 
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -99,11 +100,9 @@ func (sc nameScratch) tokenize(s string) nameScratch {
 					if spaced {
 						cur.flags |= tokSpaced
 					}
-					inToken, runes = true, 0
+					inToken = true
 				}
 				sc.raw = append(sc.raw, nameASCIILower[c])
-				runes++
-				lastLetter = r
 				cur.oend = int32(i + 1)
 				i++
 				continue
@@ -149,10 +148,8 @@ func (sc nameScratch) tokenize(s string) nameScratch {
 						if spaced {
 							cur.flags |= tokSpaced
 						}
-						inToken, runes = true, 0
+						inToken = true
 					}
-					runes++
-					lastLetter = r
 					cur.oend = int32(i + size)
 					i += size
 					continue
@@ -166,7 +163,7 @@ func (sc nameScratch) tokenize(s string) nameScratch {
 		// Every other class ends the current token.
 		if inToken {
 			cur.end = int32(len(sc.raw))
-			if runes == 1 && isInitialLetter(lastLetter) {
+			if isSingleLetter(sc.raw[cur.start:cur.end]) {
 				cur.flags |= tokSingle
 			}
 			sc.rawToks = append(sc.rawToks, cur)
@@ -212,7 +209,7 @@ func (sc nameScratch) tokenize(s string) nameScratch {
 	}
 	if inToken {
 		cur.end = int32(len(sc.raw))
-		if runes == 1 && isInitialLetter(lastLetter) {
+		if isSingleLetter(sc.raw[cur.start:cur.end]) {
 			cur.flags |= tokSingle
 		}
 		sc.rawToks = append(sc.rawToks, cur)
@@ -231,6 +228,14 @@ func (sc nameScratch) appendIsolated(cur nameToken, inToken bool, start, ostart,
 	t := nameToken{start: int32(start), end: int32(len(sc.raw)), ostart: int32(ostart), oend: int32(oend), group: group, flags: tokSpaced}
 	sc.rawToks = append(sc.rawToks, t)
 	return sc
+}
+
+// isSingleLetter reports whether the folded word w is one letter that can
+// be part of an initialism. It looks at the folded text, so "Ａ" counts and
+// "Ж", folded to "zh", does not, as when the key is normalized again.
+func isSingleLetter(w []byte) bool {
+	r, size := utf8.DecodeRune(w)
+	return size == len(w) && isInitialLetter(r)
 }
 
 // isInitialLetter reports whether a one-letter word written with r can be
@@ -301,7 +306,12 @@ func (sc nameScratch) merge() nameScratch {
 		t := raw[i]
 		if t.flags&tokSingle != 0 {
 			j := i + 1
-			for j < len(raw) && raw[j].flags&tokSingle != 0 && raw[j].group == t.group {
+			group := t.group
+			for j < len(raw) && raw[j].flags&tokSingle != 0 {
+				if raw[j].group != group {
+					// "A (B)": the initialism is no bracketed qualifier.
+					group = 0
+				}
 				j++
 			}
 			if j-i >= 2 {
@@ -313,6 +323,7 @@ func (sc nameScratch) merge() nameScratch {
 				sc.toks[m].end = int32(len(sc.text))
 				sc.toks[m].oend = raw[j-1].oend
 				sc.toks[m].flags = (sc.toks[m].flags &^ tokSingle) | tokInitialism
+				sc.toks[m].group = group
 				i = j
 				continue
 			}
