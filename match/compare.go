@@ -59,6 +59,16 @@ const (
 	DomainDifferent Level = "different"
 )
 
+// Levels of country, city and phone.
+const (
+	// Same means both records carry the field and the values agree after
+	// normalization: the same ISO country code, the same folded city name,
+	// or the same last nine digits of a phone number.
+	Same Level = "same"
+	// Different means both records carry the field and the values differ.
+	Different Level = "different"
+)
+
 // Missing is the level of a field that at least one record lacks, or that
 // is unusable (a placeholder name, a free-mail domain). A missing field
 // adds no weight.
@@ -111,8 +121,11 @@ func (c Comparison) String() string {
 // share of true matches at that level and u the share of non-matches.
 // The score is the logistic function, in base 2, of the total plus Prior.
 type Weights struct {
-	Name   map[Level]float64
-	Domain map[Level]float64
+	Name    map[Level]float64
+	Domain  map[Level]float64
+	Country map[Level]float64
+	City    map[Level]float64
+	Phone   map[Level]float64
 	// Prior is log2 of the prior odds that a compared pair is a match.
 	Prior float64
 }
@@ -143,7 +156,13 @@ func DefaultWeights() Weights {
 			DomainSameBrand: 6,  // m 0.08, u 0.0012
 			DomainDifferent: -3, // m 0.10, u 0.80
 		},
-		Prior: -6,
+		// A company has one country of record, so a different country is
+		// strong evidence against. Companies have offices in several
+		// cities, so a different city is weak evidence against.
+		Country: map[Level]float64{Same: 0.5, Different: -4},
+		City:    map[Level]float64{Same: 1.5, Different: -1},
+		Phone:   map[Level]float64{Same: 7, Different: -0.5},
+		Prior:   -6,
 	}
 }
 
@@ -197,6 +216,9 @@ type pairLevels struct {
 	name       Level
 	similarity float64
 	domain     Level
+	country    Level
+	city       Level
+	phone      Level
 	// weight is the total log2 weight; it is meaningless when noEvidence
 	// is set.
 	weight     float64
@@ -208,9 +230,23 @@ func (c *comparer) levels(a, b *parsedRecord) pairLevels {
 	var l pairLevels
 	l.name, l.similarity = c.nameLevel(a, b)
 	l.domain = domainLevel(a, b)
-	l.noEvidence = !a.hasEvidence() || !b.hasEvidence() || (l.name == Missing && l.domain == Missing)
-	l.weight = c.weights.Prior + c.weights.Name[l.name] + c.weights.Domain[l.domain]
+	l.country = valueLevel(a.country, b.country)
+	l.city = valueLevel(a.city, b.city)
+	l.phone = valueLevel(a.phone, b.phone)
+	l.noEvidence = !a.hasEvidence() || !b.hasEvidence() || (l.name == Missing && l.domain == Missing && l.phone != Same)
+	l.weight = c.weights.Prior + c.weights.Name[l.name] + c.weights.Domain[l.domain] +
+		c.weights.Country[l.country] + c.weights.City[l.city] + c.weights.Phone[l.phone]
 	return l
+}
+
+func valueLevel(a, b string) Level {
+	switch {
+	case a == "" || b == "":
+		return Missing
+	case a == b:
+		return Same
+	}
+	return Different
 }
 
 // decision returns the decision that l's weight reaches, and its score.
@@ -241,7 +277,11 @@ func (c *comparer) explain(a, b *parsedRecord, l pairLevels) Comparison {
 	case DomainSameBrand:
 		domain.Similarity = 0.5
 	}
-	cmp := Comparison{Fields: []FieldComparison{name, domain}}
+	cmp := Comparison{Fields: []FieldComparison{name, domain,
+		valueField("country", l.country, c.weights.Country, a.country, b.country),
+		valueField("city", l.city, c.weights.City, a.city, b.city),
+		valueField("phone", l.phone, c.weights.Phone, a.phone, b.phone),
+	}}
 	cmp.Decision, cmp.Score = c.decision(l)
 	switch cmp.Decision {
 	case NoEvidence:
@@ -262,16 +302,46 @@ func (c *comparer) explain(a, b *parsedRecord, l pairLevels) Comparison {
 	return cmp
 }
 
+func valueField(field string, level Level, weights map[Level]float64, a, b string) FieldComparison {
+	f := FieldComparison{Field: field, Level: level, Weight: weights[level]}
+	switch level {
+	case Missing:
+		f.Detail = "not on both records"
+	case Same:
+		f.Similarity = 1
+		f.Detail = a
+	default:
+		f.Detail = a + " and " + b
+	}
+	return f
+}
+
 func domainLevel(a, b *parsedRecord) Level {
 	switch {
-	case a.domain == "" || b.domain == "":
+	case len(a.domains) == 0 || len(b.domains) == 0:
 		return Missing
-	case a.domain == b.domain:
+	case sortedIntersect(a.domains, b.domains) != "":
 		return DomainSame
-	case a.brand != "" && a.brand == b.brand:
+	case sortedIntersect(a.brands, b.brands) != "":
 		return DomainSameBrand
 	}
 	return DomainDifferent
+}
+
+// sortedIntersect returns the first value that two sorted lists share, or
+// "".
+func sortedIntersect(a, b []string) string {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
+			return a[i]
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return ""
 }
 
 func domainDetail(a, b *parsedRecord, level Level) string {
@@ -283,9 +353,9 @@ func domainDetail(a, b *parsedRecord, level Level) string {
 	case b.domain == "":
 		return "second record: " + b.domainNote
 	case level == DomainSame:
-		return a.domain
+		return sortedIntersect(a.domains, b.domains)
 	}
-	return a.domain + " and " + b.domain
+	return strings.Join(a.domains, ", ") + " and " + strings.Join(b.domains, ", ")
 }
 
 func (c *comparer) nameLevel(a, b *parsedRecord) (Level, float64) {

@@ -180,3 +180,36 @@ func TestUniquePrefixNeedsUniqueness(t *testing.T) {
 	res := ix.Match(Record{Name: "Northwind"})
 	assert.NotEqual(t, Match, res.Decision, res.Reason)
 }
+
+func TestCompareCountryCityPhone(t *testing.T) {
+	base := Compare(Record{Name: "Acme Widgets"}, Record{Name: "ACME WIDGETS LTD"})
+	sameCountry := Compare(Record{Name: "Acme Widgets", Country: "USA"}, Record{Name: "ACME WIDGETS LTD", Country: "United States"})
+	otherCountry := Compare(Record{Name: "Acme Widgets", Country: "DE"}, Record{Name: "ACME WIDGETS LTD", Country: "France"})
+	assert.Equal(t, Same, sameCountry.Fields[2].Level)
+	assert.Greater(t, sameCountry.Score, base.Score)
+	assert.Equal(t, Different, otherCountry.Fields[2].Level)
+	assert.Less(t, otherCountry.Score, base.Score)
+	assert.NotEqual(t, Match, otherCountry.Decision, "same name in two countries is not a sure match")
+
+	city := Compare(Record{Name: "Acme", City: "São Paulo"}, Record{Name: "Acme", City: "SAO PAULO"})
+	assert.Equal(t, Same, city.Fields[3].Level)
+
+	phone := Compare(Record{Name: "Acme Widgets", Phone: "+44 20 7946 0958"}, Record{Name: "Widgets of Acme", Phone: "020 7946 0958"})
+	assert.Equal(t, Same, phone.Fields[4].Level)
+	require.Len(t, phone.Fields, 5)
+}
+
+func TestCompareEmailsAddDomains(t *testing.T) {
+	c := Compare(
+		Record{Name: "Globex", Emails: []string{"joe@gmail.com", "ann@globex.example"}},
+		Record{Name: "Globex Corporation", Domain: "https://www.globex.example"},
+	)
+	assert.Equal(t, DomainSame, c.Fields[1].Level, "%s", c)
+	assert.Equal(t, "globex.example", c.Fields[1].Detail)
+
+	several := Compare(
+		Record{Name: "Initech", Domain: "initech.example", Emails: []string{"bob@initech-labs.example"}},
+		Record{Name: "Initech Labs", Domain: "initech-labs.example"},
+	)
+	assert.Equal(t, DomainSame, several.Fields[1].Level, "any shared domain counts")
+}

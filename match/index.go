@@ -4,19 +4,25 @@ import (
 	"cmp"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
 // Index holds parsed accounts and the blocks that find likely candidates
-// for a record without comparing it to every account. An Index is
-// immutable once built and safe for concurrent use.
+// for a record without comparing it to every account. An Index is safe for
+// concurrent use: Match and Link may run while Add and Remove change the
+// accounts, and each call sees the accounts before or after a change, never
+// half of one. Results are deterministic for the same sequence of calls.
 type Index struct {
-	accounts []indexedAccount
+	mu       sync.RWMutex
+	accounts []indexedAccount // by position; removed ones stay as holes
 	byID     map[string]int
 	blocks   map[string][]int32
 	df       map[string]int
+	live     int
 	comparer comparer
 	margin   float64
 	maxBlock int
@@ -29,6 +35,7 @@ type indexedAccount struct {
 	// signature is the evidence that the account is compared by. No
 	// record can distinguish accounts with equal signatures.
 	signature string
+	removed   bool
 }
 
 // Option configures an Index.
@@ -52,14 +59,13 @@ func WithAmbiguityMargin(margin float64) Option {
 	return func(ix *Index) { ix.margin = margin }
 }
 
-// NewIndex parses and indexes accounts. It returns an error when an account
-// has an empty ID or when two accounts share an ID; the error names the
-// positions. Accounts without a usable name or domain are kept, so that they
-// still count in the universe, but nothing can match them; Unmatchable
-// lists them.
+// NewIndex parses and indexes accounts, using every core for large lists.
+// It returns an error when an account has an empty ID or when two accounts
+// share an ID; the error names the positions. Accounts without a usable
+// name or domain are kept, so that they still count in the universe, but
+// nothing can match them; Unmatchable lists them.
 func NewIndex(accounts []Record, opts ...Option) (*Index, error) {
 	ix := &Index{
-		accounts: make([]indexedAccount, len(accounts)),
 		byID:     make(map[string]int, len(accounts)),
 		blocks:   make(map[string][]int32),
 		df:       make(map[string]int),
@@ -70,47 +76,161 @@ func NewIndex(accounts []Record, opts ...Option) (*Index, error) {
 	for _, opt := range opts {
 		opt(ix)
 	}
-	for i, a := range accounts {
-		if strings.TrimSpace(a.ID) == "" {
-			return nil, fmt.Errorf("match: account %d (name %s) has an empty ID", i+1, quote(a.Name))
-		}
-		if j, ok := ix.byID[a.ID]; ok {
-			return nil, fmt.Errorf("match: accounts %d and %d share the ID %s", j+1, i+1, quote(a.ID))
-		}
-		ix.byID[a.ID] = i
-		p := parseRecord(a)
-		ix.accounts[i] = indexedAccount{record: a, parsed: p, signature: evidenceSignature(&p)}
-		seen := map[string]bool{}
-		for _, t := range ix.accounts[i].parsed.tokens {
-			if !seen[t] {
-				seen[t] = true
-				ix.df[t]++
-			}
-		}
-	}
-	// A token shared by more accounts than maxBlock forms no block of its
-	// own, because it would make every one of them a candidate for every
-	// record that carries it. The limit grows with the index, from 20 to
-	// 200 accounts.
-	ix.maxBlock = max(20, min(200, len(accounts)/500))
-	for i := range ix.accounts {
-		ix.accounts[i].parsed.weighTokens(ix.tokenWeight)
-		for _, key := range ix.blockKeys(&ix.accounts[i].parsed) {
-			ix.blocks[key] = append(ix.blocks[key], int32(i))
-		}
+	if err := ix.Add(accounts...); err != nil {
+		return nil, err
 	}
 	return ix, nil
 }
 
+// Add parses and indexes more accounts. It returns an error, and adds
+// nothing, when an account has an empty ID or an ID already in the index.
+// The weights of the new accounts' name tokens use the token counts after
+// the addition; accounts indexed earlier keep the weights they were given.
+func (ix *Index) Add(accounts ...Record) error {
+	seen := make(map[string]int, len(accounts))
+	for i, a := range accounts {
+		if strings.TrimSpace(a.ID) == "" {
+			return fmt.Errorf("match: account %d (name %s) has an empty ID", i+1, quote(a.Name))
+		}
+		if j, ok := seen[a.ID]; ok {
+			return fmt.Errorf("match: accounts %d and %d share the ID %s", j+1, i+1, quote(a.ID))
+		}
+		seen[a.ID] = i
+	}
+	parsed := parseRecords(accounts)
+
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	for i, a := range accounts {
+		if _, ok := ix.byID[a.ID]; ok {
+			return fmt.Errorf("match: account %d has the ID %s, which the index already holds", i+1, quote(a.ID))
+		}
+	}
+	if len(ix.accounts)+len(accounts) > math.MaxInt32 {
+		return fmt.Errorf("match: an index holds at most %d accounts", math.MaxInt32)
+	}
+	first := len(ix.accounts)
+	for i, a := range accounts {
+		p := &parsed[i]
+		ix.byID[a.ID] = first + i
+		ix.accounts = append(ix.accounts, indexedAccount{record: a, parsed: *p, signature: evidenceSignature(p)})
+		for _, t := range distinctTokens(p.tokens) {
+			ix.df[t]++
+		}
+	}
+	ix.live += len(accounts)
+	ix.updateBlockLimit()
+	for pos := first; pos < len(ix.accounts); pos++ {
+		a := &ix.accounts[pos]
+		a.parsed.weighTokens(ix.tokenWeight)
+		for _, key := range ix.blockKeys(&a.parsed, false) {
+			ix.blocks[key] = append(ix.blocks[key], int32(pos))
+		}
+	}
+	return nil
+}
+
+// Remove removes the accounts with the given IDs and returns how many it
+// found. IDs that the index does not hold are ignored.
+func (ix *Index) Remove(ids ...string) int {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	removed := 0
+	for _, id := range ids {
+		pos, ok := ix.byID[id]
+		if !ok {
+			continue
+		}
+		delete(ix.byID, id)
+		a := &ix.accounts[pos]
+		for _, key := range ix.blockKeys(&a.parsed, false) {
+			block := ix.blocks[key]
+			if i := slices.Index(block, int32(pos)); i >= 0 {
+				block = slices.Delete(block, i, i+1)
+			}
+			if len(block) == 0 {
+				delete(ix.blocks, key)
+			} else {
+				ix.blocks[key] = block
+			}
+		}
+		for _, t := range distinctTokens(a.parsed.tokens) {
+			if ix.df[t]--; ix.df[t] <= 0 {
+				delete(ix.df, t)
+			}
+		}
+		*a = indexedAccount{removed: true}
+		ix.live--
+		removed++
+	}
+	ix.updateBlockLimit()
+	return removed
+}
+
+// updateBlockLimit sets maxBlock from the number of accounts. A token
+// shared by more accounts than maxBlock forms no block of its own, because
+// it would make every one of them a candidate for every record that
+// carries it. The limit grows with the index, from 20 to 200 accounts.
+func (ix *Index) updateBlockLimit() {
+	ix.maxBlock = max(20, min(200, ix.live/500))
+}
+
+func distinctTokens(tokens []string) []string {
+	out := make([]string, 0, len(tokens))
+	for _, t := range tokens {
+		if !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// parseRecords parses records on every core when there are many.
+func parseRecords(records []Record) []parsedRecord {
+	parsed := make([]parsedRecord, len(records))
+	const chunk = 4096
+	if len(records) < 2*chunk {
+		for i := range records {
+			parsed[i] = parseRecord(records[i])
+		}
+		return parsed
+	}
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for start := range next {
+				for i := start; i < min(start+chunk, len(records)); i++ {
+					parsed[i] = parseRecord(records[i])
+				}
+			}
+		}()
+	}
+	for start := 0; start < len(records); start += chunk {
+		next <- start
+	}
+	close(next)
+	wg.Wait()
+	return parsed
+}
+
 // Len returns the number of indexed accounts.
-func (ix *Index) Len() int { return len(ix.accounts) }
+func (ix *Index) Len() int {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.live
+}
 
 // Unmatchable returns the IDs of accounts that carry no usable name or
 // domain, in index order.
 func (ix *Index) Unmatchable() []string {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
 	var ids []string
 	for _, a := range ix.accounts {
-		if !a.parsed.hasEvidence() {
+		if !a.removed && !a.parsed.hasEvidence() {
 			ids = append(ids, a.record.ID)
 		}
 	}
@@ -124,10 +244,12 @@ func (ix *Index) Unmatchable() []string {
 // account. Match matches a record to the first account of a group and
 // names the rest in Result.Duplicates.
 func (ix *Index) Duplicates() [][]string {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
 	groups := map[string][]string{}
 	var order []string
 	for _, a := range ix.accounts {
-		if !a.parsed.hasEvidence() {
+		if a.removed || !a.parsed.hasEvidence() {
 			continue
 		}
 		if _, ok := groups[a.signature]; !ok {
@@ -145,7 +267,8 @@ func (ix *Index) Duplicates() [][]string {
 }
 
 func evidenceSignature(p *parsedRecord) string {
-	return p.key + "\x00" + strings.Join(p.tradeKeys, "\x01") + "\x00" + p.domain
+	return p.key + "\x00" + strings.Join(p.tradeKeys, "\x01") + "\x00" + strings.Join(p.domains, "\x01") +
+		"\x00" + p.country + "\x00" + p.city + "\x00" + p.phone
 }
 
 // tokenWeight weighs a token by its inverse document frequency among the
@@ -153,14 +276,16 @@ func evidenceSignature(p *parsedRecord) string {
 // stop words. A token that no account carries weighs as if one did.
 func (ix *Index) tokenWeight(token string) float64 {
 	df := max(ix.df[token], 1)
-	return math.Log(1+float64(len(ix.accounts))/float64(df)) * defaultTokenWeight(token)
+	return math.Log(1+float64(max(ix.live, 1))/float64(df)) * defaultTokenWeight(token)
 }
 
 // blockKeys returns the keys under which p is filed. They are its name key,
-// its trade names, its acronym key, its domain, its domain's brand label and
-// each token rare enough to be distinctive. As a fallback for typos, the
-// first four letters of each such token of five letters or more are keys too.
-func (ix *Index) blockKeys(p *parsedRecord) []string {
+// its trade names, its acronym key, its domains, their brand labels and each
+// name token but stop words. As a fallback for typos, the first four letters
+// of each token of five letters or more are keys too. For a record being
+// matched (query is true), tokens that more than maxBlock accounts share are
+// left out.
+func (ix *Index) blockKeys(p *parsedRecord, query bool) []string {
 	var keys []string
 	if p.hasName() {
 		keys = append(keys, "k\x00"+strings.ReplaceAll(p.key, " ", ""))
@@ -171,7 +296,7 @@ func (ix *Index) blockKeys(p *parsedRecord) []string {
 			keys = append(keys, "a\x00"+a)
 		}
 		for _, t := range p.tokens {
-			if stopWords[t] || ix.df[t] > ix.maxBlock {
+			if stopWords[t] || (query && ix.df[t] > ix.maxBlock) {
 				continue
 			}
 			keys = append(keys, "t\x00"+t)
@@ -180,11 +305,11 @@ func (ix *Index) blockKeys(p *parsedRecord) []string {
 			}
 		}
 	}
-	if p.domain != "" {
-		keys = append(keys, "d\x00"+p.domain)
-		if p.brand != "" {
-			keys = append(keys, "b\x00"+p.brand)
-		}
+	for _, d := range p.domains {
+		keys = append(keys, "d\x00"+d)
+	}
+	for _, b := range p.brands {
+		keys = append(keys, "b\x00"+b)
 	}
 	slices.Sort(keys)
 	return slices.Compact(keys)
@@ -269,6 +394,8 @@ func (ix *Index) Match(r Record) Result {
 	if !p.hasEvidence() {
 		return Result{Decision: NoEvidence, Reason: "no usable name or domain: " + p.evidenceNote(r)}
 	}
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
 	p.weighTokens(ix.tokenWeight)
 	cands, duplicates, found := ix.candidates(&p)
 	if !found {
@@ -310,7 +437,7 @@ func (ix *Index) Match(r Record) Result {
 // whether any account shared a block key at all.
 func (ix *Index) candidates(p *parsedRecord) (cands []Candidate, duplicates []string, found bool) {
 	var positions []int32
-	for _, key := range ix.blockKeys(p) {
+	for _, key := range ix.blockKeys(p, true) {
 		block := ix.blocks[key]
 		// Name-key and domain blocks are always searched. Other blocks
 		// larger than maxBlock are skipped, because a key that many

@@ -129,3 +129,58 @@ func TestIndexConcurrentMatch(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+func TestIndexAddRemove(t *testing.T) {
+	ix, err := NewIndex(testAccounts())
+	require.NoError(t, err)
+	assert.Equal(t, 9, ix.Len())
+	assert.Equal(t, NonMatch, ix.Match(Record{Name: "Umbrella Corp"}).Decision)
+
+	require.NoError(t, ix.Add(Record{ID: "u1", Name: "Umbrella Corporation", Domain: "umbrella.example"}))
+	res := ix.Match(Record{Name: "Umbrella Corp"})
+	assert.Equal(t, Match, res.Decision, res.Reason)
+	assert.Equal(t, "u1", res.AccountID)
+
+	err = ix.Add(Record{ID: "u1", Name: "Other"})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "already holds")
+	err = ix.Add(Record{ID: "v1", Name: "V"}, Record{ID: "v1", Name: "W"})
+	require.Error(t, err)
+	assert.Equal(t, 10, ix.Len(), "a failed Add added something")
+
+	assert.Equal(t, 1, ix.Remove("u1", "no-such-id"))
+	assert.Equal(t, 9, ix.Len())
+	assert.Equal(t, NonMatch, ix.Match(Record{Name: "Umbrella Corp"}).Decision)
+	assert.Equal(t, 0, ix.Remove("u1"))
+
+	require.NoError(t, ix.Add(Record{ID: "u1", Name: "Umbrella Corporation"}), "a removed ID can be added again")
+	assert.Equal(t, "u1", ix.Match(Record{Name: "UMBRELLA"}).AccountID)
+}
+
+func TestIndexMatchWhileChanging(t *testing.T) {
+	ix, err := NewIndex(testAccounts())
+	require.NoError(t, err)
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 100 {
+				if got := ix.Match(Record{Name: "Acme Widgets"}); got.AccountID != "a1" {
+					t.Errorf("Match returned %q while the index changed, want a1", got.AccountID)
+					return
+				}
+				id := fmt.Sprintf("w%d-%d", w, i)
+				if err := ix.Add(Record{ID: id, Name: fmt.Sprintf("Company %d %d", w, i)}); err != nil {
+					t.Error(err)
+					return
+				}
+				if i%2 == 0 {
+					ix.Remove(id)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	assert.Equal(t, 9+4*50, ix.Len())
+}

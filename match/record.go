@@ -2,24 +2,45 @@ package match
 
 import (
 	"errors"
+	"slices"
 	"strings"
 )
 
 // Record is one account or lead as another system stores it: a CRM account,
 // a marketing-automation company, or a contact row that names a company.
+// Only ID is required; every other field may be empty, and an empty field
+// counts neither for nor against a match.
 type Record struct {
 	// ID identifies the record inside its source system. Index and Link
 	// report results by it.
-	ID string
+	ID string `json:"id"`
 	// Source names the system the record came from, such as "crm" or
 	// "marketing". It is carried into results and never compared.
-	Source string
+	Source string `json:"source,omitempty"`
 	// Name is the company name as the source wrote it.
-	Name string
+	Name string `json:"name,omitempty"`
 	// Domain is any text that names the company's web domain: a website,
 	// a URL, a host name or an email address. Free-mail addresses are
 	// recognised and never used as the company's domain.
-	Domain string
+	Domain string `json:"domain,omitempty"`
+	// Emails are email addresses of the record's contacts. The company
+	// domain of each one counts as a domain of the record, and free-mail
+	// addresses are ignored. For an account with many contacts, pass the
+	// shared domains from AccountDomains instead of every address.
+	Emails []string `json:"emails,omitempty"`
+	// Country is an ISO 3166 code (alpha-2, alpha-3 or numeric) or an
+	// English country name.
+	Country string `json:"country,omitempty"`
+	// City is the city name in any script.
+	City string `json:"city,omitempty"`
+	// Phone is a phone number in any format.
+	Phone string `json:"phone,omitempty"`
+	// ParentID is the ID of the record's parent company in the same
+	// source, for subsidiaries.
+	ParentID string `json:"parent_id,omitempty"`
+	// Fields holds caller-defined values. They are carried into results
+	// and never compared.
+	Fields map[string]string `json:"fields,omitempty"`
 }
 
 // parsedRecord holds what Compare and Index need from a record, computed
@@ -32,9 +53,14 @@ type parsedRecord struct {
 	tradeKeys   []string
 	placeholder bool
 
-	domain     string // registrable domain; empty when unusable
-	brand      string // registrable domain without its public suffix
-	domainNote string // reason the domain is unusable, for explanations
+	domain     string   // first usable registrable domain, or ""
+	domains    []string // every usable registrable domain, sorted
+	brands     []string // brand label of each domain, sorted
+	domainNote string   // reason no domain is usable, for explanations
+
+	country string // ISO 3166-1 alpha-2 code, or the folded name
+	city    string // folded city name
+	phone   string // last nine digits
 }
 
 // hasName reports whether the record carries a name that can be compared.
@@ -57,27 +83,57 @@ func parseRecord(r Record) parsedRecord {
 	p.placeholder = name.Placeholder
 	p.tradeKeys = name.TradeNames
 
-	input := strings.TrimSpace(r.Domain)
-	if input == "" {
-		p.domainNote = "no domain"
-		return p
+	p.country = normalizeCountry(r.Country)
+	p.city = foldPlace(r.City)
+	p.phone = normalizePhone(r.Phone)
+
+	p.addDomain(r.Domain, false)
+	for _, e := range r.Emails {
+		p.addDomain(e, true)
 	}
-	d, err := ParseDomain(input)
-	switch {
-	case errors.Is(err, ErrEmpty):
-		p.domainNote = "no domain"
-	case err != nil:
-		p.domainNote = err.Error()
-	case d.Kind != KindCompany && d.Kind != KindHostedTenant &&
-		!(d.ProviderCompany && !strings.Contains(input, "@")):
-		// A mail provider's domain identifies no company, except when it
-		// is the provider's own website rather than a mailbox.
-		p.domainNote = "domain " + d.Registrable + " is " + d.Kind.String()
-	default:
-		p.domain = d.Registrable
-		p.brand = d.Brand
+	if len(p.domains) > 0 {
+		slices.Sort(p.domains)
+		p.domains = slices.Compact(p.domains)
+		slices.Sort(p.brands)
+		p.brands = slices.Compact(p.brands)
+		p.domain = p.domains[0]
+		p.domainNote = ""
 	}
 	return p
+}
+
+// addDomain adds the registrable domain of input when it names a company.
+// Otherwise it records why in domainNote, unless an earlier input did.
+func (p *parsedRecord) addDomain(input string, email bool) {
+	input = strings.TrimSpace(input)
+	if input == "" {
+		if p.domainNote == "" {
+			p.domainNote = "no domain"
+		}
+		return
+	}
+	d, err := ParseDomain(input)
+	note := ""
+	switch {
+	case errors.Is(err, ErrEmpty):
+		note = "no domain"
+	case err != nil:
+		note = err.Error()
+	case d.Kind != KindCompany && d.Kind != KindHostedTenant &&
+		!(d.ProviderCompany && !email && !strings.Contains(input, "@")):
+		// A mail provider's domain identifies no company, except when it
+		// is the provider's own website rather than a mailbox.
+		note = "domain " + d.Registrable + " is " + d.Kind.String()
+	default:
+		p.domains = append(p.domains, d.Registrable)
+		if d.Brand != "" {
+			p.brands = append(p.brands, d.Brand)
+		}
+		return
+	}
+	if p.domainNote == "" || p.domainNote == "no domain" {
+		p.domainNote = note
+	}
 }
 
 // weighTokens sets the weight of each name token.
