@@ -21,12 +21,9 @@ type legalFormRecord struct {
 type legalFormEntry struct {
 	key   string // the alias as a key, such as "sp zoo" or "gmbh and co kg"
 	codes []ELFCode
-	// prefix allows stripping the form from the start of a name. Forms
-	// written first in their jurisdiction, such as "PT", "OOO" and "SIA".
-	prefix bool
-	// initialismOnly limits prefix stripping to spellings with dots or
-	// slashes, because the bare word is common ("A/S" but not "As").
-	initialismOnly bool
+	// prefix says when the form may be stripped from the start of a name,
+	// as jurisdictions write "PT", "OOO" and "SIA".
+	prefix prefixRule
 }
 
 // legalFormIndex finds legal forms by their key. It is built once at init
@@ -56,14 +53,32 @@ func init() {
 	legalForms = buildLegalForms()
 }
 
+// prefixRule says when a legal form may be stripped from the start of a
+// name.
+type prefixRule uint8
+
+const (
+	prefixNever prefixRule = iota
+	prefixAlways
+	// prefixInitialism strips only spellings with dots or slashes, because
+	// the bare word is common in names ("A/S" but not "As").
+	prefixInitialism
+	// prefixTransliterated strips only spellings in Cyrillic or Greek,
+	// because the Latin letters are common initials ("АО" but not "A.O.
+	// Smith").
+	prefixTransliterated
+)
+
 // legalFormPrefixes are the keys of legal forms that their jurisdictions
-// write before the name. Keys marked true are stripped only when written
-// with dots or slashes, because the bare word is common in names.
-var legalFormPrefixes = map[string]bool{
-	"pt": false, "cv": false, "ooo": false, "oao": false, "zao": false, "pao": false,
-	"tov": false, "too": false, "sia": false, "uab": false, "ab": false, "jsc": false,
-	"ojsc": false, "cjsc": false, "pjsc": false, "llc": false, "ud": false,
-	"sc": true, "as": true,
+// write before the name, with the rule for stripping them there.
+var legalFormPrefixes = map[string]prefixRule{
+	"pt": prefixAlways, "cv": prefixAlways, "ooo": prefixAlways, "oao": prefixAlways,
+	"zao": prefixAlways, "pao": prefixAlways, "tov": prefixAlways, "too": prefixAlways,
+	"sia": prefixAlways, "uab": prefixAlways, "ab": prefixAlways, "jsc": prefixAlways,
+	"ojsc": prefixAlways, "cjsc": prefixAlways, "pjsc": prefixAlways, "llc": prefixAlways,
+	"ud": prefixAlways, "sc": prefixInitialism, "as": prefixInitialism,
+	"ao": prefixTransliterated, "ip": prefixTransliterated, "ad": prefixTransliterated,
+	"ood": prefixTransliterated, "eood": prefixTransliterated, "chp": prefixTransliterated,
 }
 
 // legalFormSeed lists the common forms, so the key never depends on the
@@ -118,8 +133,12 @@ var legalFormStoplist = map[string]bool{
 	"le": true, "el": true, "del": true, "di": true, "da": true, "do": true, "en": true,
 	"et": true, "y": true, "und": true, "van": true, "von": true, "der": true, "den": true,
 	"mit": true, "with": true, "public": true, "private": true,
+	// Country codes that some list gives as a rare legal form but that
+	// names use as qualifiers, as in "Example (HK) Ltd".
+	"hk": true, "cn": true, "br": true, "lv": true, "si": true, "tr": true,
+	"lt": true, "rs": true,
 	// Trade-name markers, which split a name instead.
-	"dba": true, "aka": true, "fka": true, "nka": true, "ta": true,
+	"atf": true, "dba": true, "aka": true, "fka": true, "nka": true, "ta": true,
 }
 
 // ELFCode is one entity legal form of ISO 20275 with the jurisdiction that
@@ -149,8 +168,7 @@ func buildLegalForms() *legalFormIndex {
 		if !ok {
 			id = int32(len(ix.entries))
 			ix.bySequence[key] = id
-			onlyInitialism, prefix := legalFormPrefixes[key]
-			ix.entries = append(ix.entries, legalFormEntry{key: key, prefix: prefix, initialismOnly: onlyInitialism})
+			ix.entries = append(ix.entries, legalFormEntry{key: key, prefix: legalFormPrefixes[key]})
 			ix.maxTokens = max(ix.maxTokens, strings.Count(key, " ")+1)
 			ix.maxKeyLen = max(ix.maxKeyLen, len(key))
 		}
@@ -171,13 +189,13 @@ func buildLegalForms() *legalFormIndex {
 	for id := range ix.entries {
 		e := &ix.entries[id]
 		if r, _ := utf8.DecodeRuneInString(e.key); keepsScript(r) && !strings.Contains(e.key, " ") {
-			e.prefix = true
+			e.prefix = prefixAlways
 			ix.scriptForms = append(ix.scriptForms, int32(id))
 		}
 		words := strings.Fields(e.key)
 		last := words[len(words)-1]
 		ix.lastWords[last] = max(ix.lastWords[last], len(words))
-		if e.prefix {
+		if e.prefix != prefixNever {
 			ix.firstWords[words[0]] = max(ix.firstWords[words[0]], len(words))
 		}
 	}

@@ -39,7 +39,9 @@ func (sc *nameScratch) markGroups() {
 				toks[k].flags |= tokDropped | tokAnnotation
 			}
 			sc.dropped = true
-		} else if _, ok := legalForms.bySequence[string(text)]; ok && (i > 0 || j < len(toks)) {
+		} else if _, ok := legalForms.bySequence[string(text)]; ok && (i > 0 || j < len(toks)) && len(text) != 2 {
+			// A bracketed two-letter word is a country code, as in
+			// "Example (HK) Ltd", not a legal form.
 			for k := i; k < j; k++ {
 				toks[k].flags |= tokDropped | tokLegalGroup
 			}
@@ -75,7 +77,7 @@ func (sc *nameScratch) markerAt(i int) (n int, division bool) {
 		return i+k < len(sc.toks) && sc.word(i+k) == want
 	}
 	switch sc.word(i) {
-	case "dba", "aka", "fka", "nka":
+	case "dba", "aka", "fka", "nka", "atf":
 		return 1, false
 	case "ta":
 		if sc.toks[i].flags&tokInitialism != 0 {
@@ -96,6 +98,10 @@ func (sc *nameScratch) markerAt(i int) (n int, division bool) {
 		}
 	case "also", "now":
 		if next(1, "known") && next(2, "as") {
+			return 3, false
+		}
+	case "as":
+		if next(1, "trustee") && next(2, "for") {
 			return 3, false
 		}
 	case "a":
@@ -261,9 +267,12 @@ func (sc *nameScratch) isElidedPrefix(t, next nameToken) bool {
 // stays the same when normalized again.
 func (sc *nameScratch) isInvertedPersonalName(i, n int) bool {
 	first, second := sc.partTok[i], sc.partTok[i+1]
-	if second.flags&tokInitialism == 0 || second.group != 0 ||
-		first.flags&(tokInitialism|tokSingle|tokAmpersand) != 0 || first.group != 0 {
-		return false
+	if second.flags&tokInitialism == 0 || second.group != 0 || first.group != 0 ||
+		first.flags&(tokInitialism|tokSingle|tokAmpersand|tokLowerCase) != 0 {
+		return false // EDGAR names are in capitals
+	}
+	if n == 2 && i+2 == len(sc.partTok) {
+		return false // nothing followed the initials, as in "FOO I/S"
 	}
 	initials := sc.partWords(i+1, i+2)
 	if legalForms.firstWords[string(initials)] > 0 {
@@ -276,6 +285,20 @@ func (sc *nameScratch) isInvertedPersonalName(i, n int) bool {
 // single spaces.
 func (sc *nameScratch) partWords(i, j int) []byte {
 	return sc.part[sc.partTok[i].start:sc.partTok[j-1].end]
+}
+
+// prefixAllowed reports whether rule lets a legal form that starts with
+// token t be stripped from the start of a name.
+func prefixAllowed(rule prefixRule, t nameToken) bool {
+	switch rule {
+	case prefixAlways:
+		return true
+	case prefixInitialism:
+		return t.flags&tokInitialism != 0
+	case prefixTransliterated:
+		return t.flags&tokTransliterated != 0
+	}
+	return false
 }
 
 // maxFormWords returns how many words a legal form that has its first or
@@ -295,7 +318,7 @@ func (sc *nameScratch) maxFormWords(words map[string]int, at, avail int) int {
 // a name: the last word of a legal form or a descriptor.
 func (sc *nameScratch) isStrippableEnd(i int) bool {
 	w := sc.partWords(i, i+1)
-	if isNameDescriptor(w) {
+	if isNameDescriptor(w) || string(w) == "the" {
 		return true
 	}
 	return len(w) <= legalForms.maxKeyLen && legalForms.lastWords[string(w)] > 0
@@ -337,10 +360,7 @@ func (sc *nameScratch) strip(rec *nameParse) {
 		}
 		for l := sc.maxFormWords(ix.firstWords, lo, core-lo-1+qualified); l >= 1; l-- {
 			id, ok := ix.bySequence[string(sc.partWords(lo, lo+l))]
-			if !ok || !ix.entries[id].prefix {
-				continue
-			}
-			if ix.entries[id].initialismOnly && sc.partTok[lo].flags&tokInitialism == 0 {
+			if !ok || !prefixAllowed(ix.entries[id].prefix, sc.partTok[lo]) {
 				continue
 			}
 			sc.recordForm(rec, id, lo, lo+l)
@@ -363,6 +383,10 @@ func (sc *nameScratch) strip(rec *nameParse) {
 		}
 		if core-lo >= 2 && isNameDescriptor(sc.partWords(core-1, core)) {
 			core--
+			changed = true
+		}
+		if core-lo >= 2 && string(sc.partWords(core-1, core)) == "the" {
+			core-- // "Hartford, The", as lists sort names
 			changed = true
 		}
 		if core > lo && sc.stripScriptForms(rec, lo, core) {
@@ -673,8 +697,8 @@ var placeholderKeys = map[string]bool{
 // isPlaceholderName reports whether key, or the input itself, is a value
 // that names no company.
 func isPlaceholderName(key, input string) bool {
-	if placeholderKeys[key] {
-		return true
+	if placeholderKeys[key] || !strings.ContainsFunc(key, unicode.IsLetter) {
+		return true // no letters: "0", "123", "-"
 	}
 	s := trimSpaceASCII(input)
 	if strings.IndexByte(s, '.') > 0 && strings.IndexAny(s, " \t") < 0 {

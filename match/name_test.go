@@ -37,6 +37,21 @@ func TestNormalizeNameCases(t *testing.T) {
 		{"Example S.A. de C.V.", "example"},
 		{"Example S. de R.L. de C.V.", "example"},
 		{"Example Co., Ltd.", "example"},
+		{"Example Pte. Ltd.", "example"},
+		{"Example Sdn. Bhd.", "example"},
+		{"Example S.p.A.", "example"},
+		{"Example AG & Co. KGaA", "example"},
+		{"Example B.V.", "example"},
+		{"Example d.o.o.", "example"},
+		{"Example Oy Ab", "example"},
+		{"Example Ltda.", "example"},
+		{"Example Limited Liability Company", "example"},
+		{"Example Company, Inc.", "example"},
+		{"Example Public Company Limited", "example"},
+		{"Example Ltd. Şti.", "example"},
+		{"Example Anonim Şirketi", "example"},
+		{"Example UG (haftungsbeschränkt)", "example"},
+		{"Example Holding AG", "example holding"},
 		{"Example (Pty) Ltd", "example"},
 		{"Made As Ordered SA", "made as ordered"},
 		{"Northwind A/S", "northwind"},
@@ -52,6 +67,13 @@ func TestNormalizeNameCases(t *testing.T) {
 		// Prefix forms.
 		{"PT Bank Central Asia Tbk", "bank central asia"},
 		{"OOO Gazprom", "gazprom"},
+		{"ООО «Ромашка»", "romashka"},
+		{"АО «Ромашка»", "romashka"},
+		{"Ромашка АО", "romashka"},
+		{"PT. Example", "example"},
+		{"P.T. Example", "example"},
+		{"CV. Example", "example"},
+		{"UAB Example", "example"},
 		{"SIA Latvijas Gāze", "latvijas gaze"},
 		{"S.C. Example S.R.L.", "example"},
 		{"AB Volvo", "volvo"},
@@ -79,6 +101,12 @@ func TestNormalizeNameCases(t *testing.T) {
 		{"Example Services (India)", "example services india"},
 		{"Example Services (UK) Ltd", "example services uk"},
 		{"Example Ltd (UK)", "example uk"},
+		{"Example (HK) Co., Limited", "example hk"},
+		{"Example Ltd (Acme Ltd)", "example ltd acme"},
+		{"Example, The", "example"},
+		{"Hartford (The)", "hartford"},
+		{"Example AB (publ)", "example"},
+		{"Example Corp /NEW/", "example"},
 		{"Alphabet Inc. (Class A)", "alphabet"},
 		{"Example Inc. [Class B Common Stock]", "example"},
 		{"ACME WIDGETS INC \\DE\\", "acme widgets"},
@@ -169,6 +197,10 @@ func TestParseNameTradeNames(t *testing.T) {
 		{"DBA Holdings Inc", "dba holdings", nil, nil},
 		{"Example Holdings dba", "example holdings dba", nil, nil},
 		{"TA Associates", "ta associates", nil, nil},
+		{"Example Pty Ltd ATF Example Family Trust", "example", []string{"example family trust"}, []string{"Example Family Trust"}},
+		{"Example Pty Ltd as trustee for Example Family Trust", "example", []string{"example family trust"}, []string{"Example Family Trust"}},
+		{"Example Inc. DBA: Sunrise Bakery", "example", []string{"sunrise bakery"}, []string{"Sunrise Bakery"}},
+		{"Example a/k/a Sunrise Bakery", "example", []string{"sunrise bakery"}, []string{"Sunrise Bakery"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -255,7 +287,7 @@ func TestParseNamePlaceholders(t *testing.T) {
 	placeholders := []string{
 		"", " ", "n/a", "N/A", "NA", "none", "None", "-", "--", "?", "unknown", "Unknown", "test",
 		"TEST", "self-employed", "Self Employed", "student", "private", "null", "gmail.com",
-		"GMAIL.COM", "yahoo.co.uk", "hotmail.com",
+		"GMAIL.COM", "yahoo.co.uk", "hotmail.com", "0", "123", "Not Applicable", "Freelancer",
 	}
 	for _, name := range placeholders {
 		t.Run(name, func(t *testing.T) {

@@ -1,6 +1,7 @@
 package match
 
 import (
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -23,6 +24,8 @@ const (
 	tokMarker                        // a trade-name marker such as "dba"
 	tokAnnotation                    // in a share-class note such as "(Class A)"
 	tokLegalGroup                    // in a bracketed legal form such as "(Pty)"
+	tokLowerCase                     // written with a lower-case letter
+	tokTransliterated                // written in Cyrillic or Greek
 )
 
 // nameScratch holds the buffers of one normalization. Its slices start in a
@@ -102,6 +105,9 @@ func (sc nameScratch) tokenize(s string) nameScratch {
 					}
 					inToken = true
 				}
+				if c >= 'a' && c <= 'z' {
+					cur.flags |= tokLowerCase
+				}
 				sc.raw = append(sc.raw, nameASCIILower[c])
 				cur.oend = int32(i + 1)
 				i++
@@ -149,6 +155,12 @@ func (sc nameScratch) tokenize(s string) nameScratch {
 							cur.flags |= tokSpaced
 						}
 						inToken = true
+					}
+					if unicode.IsLower(r) {
+						cur.flags |= tokLowerCase
+					}
+					if r >= 0x370 && r < 0x530 {
+						cur.flags |= tokTransliterated
 					}
 					cur.oend = int32(i + size)
 					i += size
