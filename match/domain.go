@@ -313,24 +313,19 @@ func (p *DomainParser) parseHost(rawHost, input string) (Domain, error) {
 	return d, nil
 }
 
-// nonPublicTopLabels are top-level labels reserved for private or special
-// use: localhost, invalid and test (RFC 6761), local (RFC 6762), onion (RFC
-// 7686), internal (reserved by ICANN in 2024), and lan, home, corp and
-// localdomain, common private-network names. "example" (RFC 6761) is left
-// out because the Public Suffix List test vectors treat "example.example"
-// as registrable.
-var nonPublicTopLabels = map[string]bool{
-	"localhost": true, "invalid": true, "test": true, "local": true,
-	"onion": true, "internal": true, "lan": true, "home": true,
-	"corp": true, "localdomain": true,
-}
-
-// nonPublicHost reports whether host lies under a special-use name.
+// nonPublicHost reports whether host lies under a top-level label reserved
+// for private or special use: localhost, invalid and test (RFC 6761),
+// local (RFC 6762), onion (RFC 7686), internal (reserved by ICANN in 2024),
+// lan, home, corp and localdomain (common private-network names), and the
+// subdomains of arpa, such as home.arpa (RFC 8375) and the reverse-lookup
+// zones. "example" (RFC 6761) is left out because the Public Suffix List
+// test vectors treat "example.example" as registrable.
 func nonPublicHost(host string) bool {
-	top := host[strings.LastIndexByte(host, '.')+1:]
-	if nonPublicTopLabels[top] {
+	switch host[strings.LastIndexByte(host, '.')+1:] {
+	case "localhost", "invalid", "test", "local", "onion", "internal", "lan", "home", "corp", "localdomain":
 		return true
+	case "arpa":
+		return host != "arpa"
 	}
-	// home.arpa (RFC 8375) and the reverse-lookup zones under .arpa.
-	return top == "arpa" && host != "arpa"
+	return false
 }

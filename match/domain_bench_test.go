@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/net/publicsuffix"
 )
@@ -102,5 +103,45 @@ func BenchmarkMailDomainsBuild(b *testing.B) {
 		if len(m.small) == 0 {
 			b.Fatal("built an empty table")
 		}
+	}
+}
+
+// BenchmarkParseDomainRatio reports the parser's cost as a multiple of the
+// floor. Each iteration times one pass over all inputs for the floor and
+// for each parser case, back to back, and the fastest pass of each is
+// kept, so a busy machine slows the ratios less than separate benchmarks.
+func BenchmarkParseDomainRatio(b *testing.B) {
+	urls, hosts, emails := benchmarkInputs(b)
+	embeddedMailDomains()
+	pass := func(run func(string)) func([]string) float64 {
+		return func(inputs []string) float64 {
+			start := time.Now()
+			for _, input := range inputs {
+				run(input)
+			}
+			return float64(time.Since(start).Nanoseconds()) / float64(len(inputs))
+		}
+	}
+	floor := pass(func(host string) { benchmarkSink, _ = publicsuffix.EffectiveTLDPlusOne(host) })
+	parse := pass(func(input string) {
+		d, _ := ParseDomain(input)
+		benchmarkSink = d.Registrable
+	})
+	best := map[string]float64{}
+	keep := func(name string, ns float64) {
+		if old, ok := best[name]; !ok || ns < old {
+			best[name] = ns
+		}
+	}
+	for b.Loop() {
+		keep("floor", floor(hosts))
+		keep("host", parse(hosts))
+		keep("url", parse(urls))
+		keep("email", parse(emails))
+	}
+	b.ReportMetric(best["floor"], "floor-ns/input")
+	for _, name := range []string{"host", "url", "email"} {
+		b.ReportMetric(best[name], name+"-ns/input")
+		b.ReportMetric(best[name]/best["floor"], name+"-x-floor")
 	}
 }

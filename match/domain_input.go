@@ -36,7 +36,9 @@ func trimAddressInput(input string) (rest, displayName string, mailto bool, err 
 		return "", "", false, domainError(ErrEmpty, input, "the input is empty")
 	}
 	// Spreadsheet exports wrap values in quotes and leave separators.
-	s = strings.TrimRight(s, ",;")
+	for s != "" && (s[len(s)-1] == ',' || s[len(s)-1] == ';') {
+		s = s[:len(s)-1]
+	}
 	if len(s) >= 2 && (s[0] == '"' || s[0] == '\'') && s[len(s)-1] == s[0] {
 		s = strings.TrimSpace(s[1 : len(s)-1])
 	}
@@ -59,13 +61,47 @@ func trimAddressInput(input string) (rest, displayName string, mailto bool, err 
 		}
 		mailto = true
 	}
-	return s, displayName, mailto, nil
+	return firstListItem(s), displayName, mailto, nil
+}
+
+// firstListItem returns s up to the first comma or semicolon outside
+// double quotes, or up to white space after a dot. A CRM field may list
+// several addresses or add a comment, as in "jane@example.com (Jane Doe)",
+// and the first address decides. White space before any dot stays, so
+// "exa mple.com" remains one invalid host.
+func firstListItem(s string) string {
+	inQuote := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\\' && inQuote:
+			i++
+		case c == '"':
+			inQuote = !inQuote
+		case inQuote:
+		case c == ',' || c == ';':
+			return s[:i]
+		case (c == ' ' || c == '\t' || c == '\n' || c == '\r') && strings.IndexByte(s[:i], '.') >= 0:
+			return s[:i]
+		}
+	}
+	return s
 }
 
 // isDomainPlaceholder reports whether s, compared in lower case, is an
 // empty value or a placeholder.
 func isDomainPlaceholder(s string) bool {
-	return s == "" || len(s) <= maxPlaceholderLength && domainPlaceholders[strings.ToLower(s)]
+	if s == "" {
+		return true
+	}
+	if len(s) > maxPlaceholderLength {
+		return false
+	}
+	// The only placeholders with a dot after the fourth byte start with
+	// "http", so most host names skip the map lookup.
+	if strings.IndexByte(s, '.') >= 0 && len(s) > 4 && !strings.HasPrefix(s, "http") && !strings.HasPrefix(s, "HTTP") {
+		return false
+	}
+	return domainPlaceholders[strings.ToLower(s)]
 }
 
 // splitDomainInput returns the raw host in input. It does not validate the

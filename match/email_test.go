@@ -47,6 +47,10 @@ func TestParseEmailFields(t *testing.T) {
 		{"x@mailinator.com", "", "x", "mailinator.com", KindDisposable, false},
 		{"x@sub.33mail.com", "", "x", "sub.33mail.com", KindDisposable, false},
 		{"jane@example.com.", "", "jane", "example.com", KindCompany, false},
+		{"jane@example.com (Jane Doe)", "", "jane", "example.com", KindCompany, false},
+		{"jane@example.com; joe@other.org", "", "jane", "example.com", KindCompany, false},
+		{"Jane <jane@example.com>, Joe <joe@other.org>", "Jane", "jane", "example.com", KindCompany, false},
+		{`"jane doe"@example.com, joe@other.org`, "", `"jane doe"`, "example.com", KindCompany, false},
 	}
 	for _, tt := range tests {
 		e, err := ParseEmail(tt.input)

@@ -16,9 +16,9 @@ type mailDomainEntry struct {
 	providerCompany bool
 }
 
-// mailDomainTable is the lookup structure of the embedded lists. A
-// single-hash Bloom filter of 256 KiB rejects most unlisted names, such as
-// company domains, while staying in the CPU cache. Names that pass it are
+// mailDomainTable is the lookup structure of the embedded lists. A blocked
+// Bloom filter of 256 KiB rejects most unlisted names, such as company
+// domains, with one memory access that usually hits the CPU cache. Names that pass it are
 // looked up in a map of the small lists, then by binary search in the
 // sorted disposable list, which has about 120,000 domains and would cost
 // several megabytes and tens of milliseconds as a map.
@@ -27,9 +27,10 @@ type mailDomainTable struct {
 	filter []uint64
 }
 
-// mailFilterBits is the size of the filter in bits: 2^21, about 16 bits
-// per listed domain, so about 6% of unlisted names pass the filter.
-const mailFilterBits = 1 << 21
+// mailFilterWords is the size of the filter in 64-bit words: 2^15 words or
+// 2^21 bits, about 16 bits per listed domain. Each name sets three bits of
+// one word, so an estimated 0.5% to 1% of unlisted names pass the filter.
+const mailFilterWords = 1 << 15
 
 // embeddedMailDomains returns the table, built on first use from the
 // generated strings and never changed afterwards.
@@ -38,7 +39,7 @@ var embeddedMailDomains = sync.OnceValue(buildMailDomains)
 func buildMailDomains() *mailDomainTable {
 	t := &mailDomainTable{
 		small:  make(map[string]mailDomainEntry, 8192),
-		filter: make([]uint64, mailFilterBits/64),
+		filter: make([]uint64, mailFilterWords),
 	}
 	forEachLine := func(list string, visit func(string)) {
 		for list != "" {
@@ -48,8 +49,8 @@ func buildMailDomains() *mailDomainTable {
 		}
 	}
 	addToFilter := func(name string) {
-		bit := mailFilterBit(name)
-		t.filter[bit/64] |= 1 << (bit % 64)
+		word, mask := mailFilterPosition(name)
+		t.filter[word] |= mask
 	}
 	addToMap := func(list string, entry mailDomainEntry) {
 		forEachLine(list, func(name string) {
@@ -69,20 +70,23 @@ func buildMailDomains() *mailDomainTable {
 	return t
 }
 
-// mailFilterBit hashes name to a filter bit with 64-bit FNV-1a.
-func mailFilterBit(name string) uint64 {
+// mailFilterPosition hashes name with 64-bit FNV-1a to a filter word and a
+// mask of three bits in it.
+func mailFilterPosition(name string) (word uint64, mask uint64) {
 	h := uint64(14695981039346656037)
 	for i := 0; i < len(name); i++ {
 		h ^= uint64(name[i])
 		h *= 1099511628211
 	}
-	return (h ^ h>>29) % mailFilterBits
+	h ^= h >> 29
+	mask = 1<<(h&63) | 1<<(h>>6&63) | 1<<(h>>12&63)
+	return (h >> 18) % mailFilterWords, mask
 }
 
 // lookup returns the entry of name.
 func (t *mailDomainTable) lookup(name string) (mailDomainEntry, bool) {
-	bit := mailFilterBit(name)
-	if t.filter[bit/64]&(1<<(bit%64)) == 0 {
+	word, mask := mailFilterPosition(name)
+	if t.filter[word]&mask != mask {
 		return mailDomainEntry{}, false
 	}
 	if entry, ok := t.small[name]; ok {
@@ -126,6 +130,12 @@ func containsSortedLine(list, name string) bool {
 func (p *DomainParser) lookupMailDomain(host, registrable string) (mailDomainEntry, bool) {
 	lists := embeddedMailDomains()
 	for name := host; ; {
+		// The lists and the options hold no "www." names, since the
+		// generator and WithMailDomains remove that label.
+		if strings.HasPrefix(name, "www.") && len(name) > len(registrable) {
+			name = name[4:]
+			continue
+		}
 		if p.kinds != nil {
 			if entry, ok := p.kinds[name]; ok {
 				return entry, entry.kind != KindCompany
@@ -181,7 +191,7 @@ func MailDomainSources() []MailDomainSource {
 // WithMailDomains classifies domains as kind, overriding the embedded
 // lists: KindFreeMail, KindISP or KindDisposable adds a domain to that
 // list, and KindCompany removes it from every list. An entry also covers
-// the subdomains of the domain. NewDomainParser returns an error for
+// the subdomains of the domain, and a leading "www." is removed. NewDomainParser returns an error for
 // another kind or an invalid domain.
 func WithMailDomains(kind DomainKind, domains ...string) DomainOption {
 	return func(p *DomainParser) error {
@@ -199,7 +209,7 @@ func WithMailDomains(kind DomainKind, domains ...string) DomainOption {
 			if p.kinds == nil {
 				p.kinds = make(map[string]mailDomainEntry)
 			}
-			p.kinds[h.name] = mailDomainEntry{kind: kind}
+			p.kinds[strings.TrimPrefix(h.name, "www.")] = mailDomainEntry{kind: kind}
 		}
 		return nil
 	}

@@ -1,6 +1,7 @@
 package match
 
 import (
+	"os"
 	"sort"
 	"strings"
 	"testing"
@@ -122,4 +123,31 @@ func TestContainsSortedLine(t *testing.T) {
 			t.Fatalf("%s is not found", name)
 		}
 	}
+}
+
+// TestMailFilterFalsePositives checks the filter on names that are not
+// listed: the registrable domains of the ROR websites.
+func TestMailFilterFalsePositives(t *testing.T) {
+	data, err := os.ReadFile("../testdata/ror-records-subset/ror_orgs.csv")
+	require.NoError(t, err)
+	table := embeddedMailDomains()
+	unlisted, passed := 0, 0
+	for _, line := range strings.Split(string(data), "\n") {
+		for _, field := range strings.Split(line, ",") {
+			if !strings.HasPrefix(field, "http") {
+				continue
+			}
+			d, err := ParseDomain(field)
+			if err != nil || d.IsMailProvider() {
+				continue
+			}
+			unlisted++
+			word, mask := mailFilterPosition(d.Registrable)
+			if table.filter[word]&mask == mask {
+				passed++
+			}
+		}
+	}
+	require.Greater(t, unlisted, 10000)
+	assert.Less(t, float64(passed)/float64(unlisted), 0.02, "%d of %d unlisted names pass", passed, unlisted)
 }

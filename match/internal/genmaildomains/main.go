@@ -188,7 +188,7 @@ func (b *builder) accept(domain string) bool {
 
 func (b *builder) addAll(domains []string, k kind, providerCompany bool) {
 	for _, d := range domains {
-		d = strings.ToLower(strings.TrimSpace(d))
+		d = normalizeEntry(d)
 		if _, seen := b.kinds[d]; seen || !b.accept(d) {
 			continue
 		}
@@ -198,12 +198,19 @@ func (b *builder) addAll(domains []string, k kind, providerCompany bool) {
 
 func (b *builder) addZones(domains []string) {
 	for _, d := range domains {
-		d = strings.ToLower(strings.TrimSpace(d))
+		d = normalizeEntry(d)
 		if _, seen := b.kinds[d]; seen || !b.accept(d) {
 			continue
 		}
 		b.kinds[d] = entry{kind: kindDisposable, subdomains: true}
 	}
+}
+
+// normalizeEntry lower-cases an upstream entry and removes a leading
+// "www.", which names the same mail service. The parser relies on this
+// and never looks up a "www." name.
+func normalizeEntry(d string) string {
+	return strings.TrimPrefix(strings.ToLower(strings.TrimSpace(d)), "www.")
 }
 
 // list returns the sorted domains whose entry is e.
@@ -231,7 +238,7 @@ func (b *builder) write(w *bytes.Buffer) {
 	for _, s := range sources {
 		count := 0
 		for _, d := range s.domains {
-			if _, ok := b.kinds[strings.ToLower(strings.TrimSpace(d))]; ok {
+			if _, ok := b.kinds[normalizeEntry(d)]; ok {
 				count++
 			}
 		}
