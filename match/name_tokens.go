@@ -16,16 +16,16 @@ type nameToken struct {
 }
 
 const (
-	tokSingle     uint16 = 1 << iota // one letter, a candidate for an initialism
-	tokAmpersand                     // "&", written "and"
-	tokSpaced                        // white space or a bracket precedes it
-	tokInitialism                    // single letters merged, as "A.B.C." into "abc"
-	tokDropped                       // part of an annotation, not of the name
-	tokMarker                        // a trade-name marker such as "dba"
-	tokAnnotation                    // in a share-class note such as "(Class A)"
-	tokLegalGroup                    // in a bracketed legal form such as "(Pty)"
-	tokLowerCase                     // written with a lower-case letter
-	tokTransliterated                // written in Cyrillic or Greek
+	tokSingle         uint16 = 1 << iota // one letter, a candidate for an initialism
+	tokAmpersand                         // "&", written "and"
+	tokSpaced                            // white space or a bracket precedes it
+	tokInitialism                        // single letters merged, as "A.B.C." into "abc"
+	tokDropped                           // part of an annotation, not of the name
+	tokMarker                            // a trade-name marker such as "dba"
+	tokAnnotation                        // in a share-class note such as "(Class A)"
+	tokLegalGroup                        // in a bracketed legal form such as "(Pty)"
+	tokLowerCase                         // written with a lower-case letter
+	tokTransliterated                    // written in Cyrillic or Greek
 )
 
 // nameScratch holds the buffers of one normalization. Its slices start in a
