@@ -249,13 +249,14 @@ func (p *DomainParser) NormalizeDomain(input string) (string, error) {
 // and "http://"), ErrIPAddress, ErrNonPublicName, ErrPublicSuffix,
 // ErrInvalidHost or ErrInputTooLong.
 //
-// Deliberate differences from the tldextract Python library (5.3.1 tests):
-// an unlisted top-level label such as "bizarre", or "za" (which has only
-// second-level rules), gives a registrable domain under the implicit "*"
-// rule, where tldextract returns none, because the Public Suffix List test
-// vectors require it. An "xn--" label holding non-ASCII characters is an
-// error, where tldextract keeps it, because it has no lower-case ASCII
-// form.
+// Deliberate differences from the test cases of the tldextract Python
+// library (5.3.1):
+//   - An unlisted top-level label such as "bizarre" or "information", or
+//     "za", which has only second-level rules, gives a registrable domain
+//     under the implicit "*" rule. tldextract returns none, but the Public
+//     Suffix List test vectors require the rule.
+//   - An "xn--" label holding non-ASCII characters is an error, because it
+//     has no lower-case ASCII form. tldextract keeps it.
 func (p *DomainParser) ParseDomain(input string) (Domain, error) {
 	rawHost, err := splitDomainInput(input)
 	if err != nil {
@@ -314,11 +315,11 @@ func (p *DomainParser) parseHost(rawHost, input string) (Domain, error) {
 }
 
 // nonPublicHost reports whether host lies under a top-level label reserved
-// for private or special use: localhost, invalid and test (RFC 6761),
-// local (RFC 6762), onion (RFC 7686), internal (reserved by ICANN in 2024),
-// lan, home, corp and localdomain (common private-network names), and the
-// subdomains of arpa, such as home.arpa (RFC 8375) and the reverse-lookup
-// zones. "example" (RFC 6761) is left out because the Public Suffix List
+// for private or special use. These are localhost, invalid and test (RFC
+// 6761), local (RFC 6762), onion (RFC 7686), internal (reserved by ICANN in
+// 2024), and lan, home, corp and localdomain, which private networks use.
+// The subdomains of arpa count too, such as home.arpa (RFC 8375) and the
+// reverse-lookup zones. "example" (RFC 6761) is left out because the Public Suffix List
 // test vectors treat "example.example" as registrable.
 func nonPublicHost(host string) bool {
 	switch host[strings.LastIndexByte(host, '.')+1:] {

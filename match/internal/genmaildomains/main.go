@@ -230,6 +230,7 @@ func (b *builder) write(w *bytes.Buffer) {
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "package match")
 	fmt.Fprintln(w)
+
 	fmt.Fprintf(w, "// mailDomainCount is the number of domains in all lists below.\n")
 	fmt.Fprintf(w, "const mailDomainCount = %d\n\n", len(b.kinds))
 	fmt.Fprintln(w, "// mailDomainSources are the upstream lists, with the number of domains")
@@ -246,6 +247,7 @@ func (b *builder) write(w *bytes.Buffer) {
 			s.name, s.version, s.license, "https://www.npmjs.com/package/"+s.name, count)
 	}
 	fmt.Fprintln(w, "}")
+
 	lists := []struct {
 		name, doc string
 		e         entry
