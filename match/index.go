@@ -396,8 +396,14 @@ func (ix *Index) Match(r Record) Result {
 	}
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
+	return ix.decide(&p, -1)
+}
+
+// decide matches p against the index, leaving out the account at position
+// exclude (-1 for none). The caller holds ix.mu for reading.
+func (ix *Index) decide(p *parsedRecord, exclude int32) Result {
 	p.weighTokens(ix.tokenWeight)
-	cands, duplicates, found := ix.candidates(&p)
+	cands, duplicates, found := ix.candidates(p, exclude)
 	if !found {
 		return Result{Decision: NonMatch, Reason: "no account shares a name token or domain with the record"}
 	}
@@ -435,7 +441,7 @@ func (ix *Index) Match(r Record) Result {
 // it. It returns the comparable candidates, best first and at most
 // maxCands, the IDs of accounts with the same evidence as the best one, and
 // whether any account shared a block key at all.
-func (ix *Index) candidates(p *parsedRecord) (cands []Candidate, duplicates []string, found bool) {
+func (ix *Index) candidates(p *parsedRecord, exclude int32) (cands []Candidate, duplicates []string, found bool) {
 	var positions []int32
 	for _, key := range ix.blockKeys(p, true) {
 		block := ix.blocks[key]
@@ -459,6 +465,9 @@ func (ix *Index) candidates(p *parsedRecord) (cands []Candidate, duplicates []st
 	}
 	all := make([]scored, 0, len(positions))
 	for _, pos := range positions {
+		if pos == exclude {
+			continue
+		}
 		l := ix.comparer.levels(p, &ix.accounts[pos].parsed)
 		if !l.noEvidence {
 			all = append(all, scored{l, pos})

@@ -184,3 +184,31 @@ func TestIndexMatchWhileChanging(t *testing.T) {
 	wg.Wait()
 	assert.Equal(t, 9+4*50, ix.Len())
 }
+
+func TestLinkProgressAndOneToOne(t *testing.T) {
+	ix, err := NewIndex(testAccounts())
+	require.NoError(t, err)
+	var records []Record
+	for i := range 700 {
+		records = append(records, Record{ID: fmt.Sprintf("r%03d", i), Name: "Unrelated Name " + fmt.Sprint(i)})
+	}
+	records = append(records,
+		Record{ID: "x1", Name: "Acme Widgets"},
+		Record{ID: "x2", Name: "Acme Widgets Inc", Domain: "acme.example"},
+	)
+	var calls, last int
+	rep, err := ix.Link(context.Background(), records, WithProgress(func(done, total int) {
+		calls++
+		assert.Equal(t, len(records), total)
+		assert.Greater(t, done, last, "progress went backwards")
+		last = done
+	}), OneToOne())
+	require.NoError(t, err)
+	assert.Equal(t, len(records), last)
+	assert.GreaterOrEqual(t, calls, 2)
+	x1, x2 := rep.Records[700], rep.Records[701]
+	assert.Equal(t, Matched, x2.Outcome, "the stronger record keeps the account")
+	assert.Equal(t, Unmatched, x1.Outcome)
+	assert.Contains(t, x1.Result.Reason, `went to record "x2"`)
+	assert.Equal(t, rep.Read, rep.Matched+rep.Unmatched+rep.Rejected)
+}

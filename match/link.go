@@ -1,8 +1,11 @@
 package match
 
 import (
+	"cmp"
 	"context"
+	"fmt"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -59,39 +62,58 @@ type LinkReport struct {
 	Rejected  int      `json:"rejected"`
 }
 
+// LinkOption configures Index.Link and Deduplicate.
+type LinkOption func(*linkConfig)
+
+type linkConfig struct {
+	progress     func(done, total int)
+	oneToOne     bool
+	indexOptions []Option
+}
+
+// WithIndexOptions sets the options of the index that Deduplicate builds,
+// such as WithWeights or WithThresholds. Index.Link ignores it, because its
+// index is already built.
+func WithIndexOptions(opts ...Option) LinkOption {
+	return func(c *linkConfig) { c.indexOptions = append(c.indexOptions, opts...) }
+}
+
+// WithProgress makes a batch call progress(done, total) as records are
+// processed: at least once at the end, and after each chunk of records
+// before that. Calls come from the goroutine that called the batch
+// function, one at a time, with done increasing.
+func WithProgress(progress func(done, total int)) LinkOption {
+	return func(c *linkConfig) { c.progress = progress }
+}
+
+// OneToOne makes Link link each account to at most one record, as when the
+// same accounts are held in two systems. Matches are assigned in order of
+// weight, strongest first, and a record whose account went to a stronger
+// record is unmatched, with the reason naming that record.
+func OneToOne() LinkOption {
+	return func(c *linkConfig) { c.oneToOne = true }
+}
+
 // Link matches each record to at most one account, using every core, and
 // returns the outcomes in input order. A record is rejected when it carries
 // no usable name or domain, matched when Index.Match decides Match, and
-// unmatched otherwise, and Result.Reason gives the reason. Link stops early and returns
-// ctx's error when ctx is done.
-func (ix *Index) Link(ctx context.Context, records []Record) (LinkReport, error) {
+// unmatched otherwise, and Result.Reason gives the reason. By default many
+// records may match one account, as leads do; OneToOne changes that. Link
+// stops early and returns ctx's error when ctx is done.
+func (ix *Index) Link(ctx context.Context, records []Record, opts ...LinkOption) (LinkReport, error) {
+	var cfg linkConfig
+	for _, opt := range opts {
+		opt(&cfg)
+	}
 	report := LinkReport{Records: make([]Linked, len(records)), Read: len(records)}
-	workers := min(runtime.GOMAXPROCS(0), max(1, len(records)/64))
-	next := make(chan int, workers)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				report.Records[i] = ix.link(records[i])
-			}
-		}()
-	}
-	var err error
-feed:
-	for i := range records {
-		select {
-		case <-ctx.Done():
-			err = ctx.Err()
-			break feed
-		case next <- i:
-		}
-	}
-	close(next)
-	wg.Wait()
+	err := forEachParallel(ctx, len(records), cfg.progress, func(i int) {
+		report.Records[i] = ix.link(records[i])
+	})
 	if err != nil {
 		return LinkReport{}, err
+	}
+	if cfg.oneToOne {
+		assignOneToOne(report.Records)
 	}
 	for _, l := range report.Records {
 		switch l.Outcome {
@@ -104,6 +126,98 @@ feed:
 		}
 	}
 	return report, nil
+}
+
+// assignOneToOne keeps, for each account, only the matched record with the
+// highest weight; ties go to the record that comes first.
+func assignOneToOne(records []Linked) {
+	order := make([]int, 0, len(records))
+	for i, l := range records {
+		if l.Outcome == Matched {
+			order = append(order, i)
+		}
+	}
+	weight := func(i int) float64 { return records[i].Result.Candidates[0].Comparison.Weight }
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(weight(b), weight(a)) })
+	taken := map[string]int{}
+	for _, i := range order {
+		l := &records[i]
+		if winner, ok := taken[l.Result.AccountID]; ok {
+			l.Outcome = Unmatched
+			l.Result.Decision = NonMatch
+			l.Result.Reason = fmt.Sprintf("account %s went to record %s, which matched it with a higher or equal weight (%.1f against %.1f)",
+				quote(l.Result.AccountID), quote(records[winner].Record.ID), weight(winner), weight(i))
+			l.Result.AccountID = ""
+			l.Result.Duplicates = nil
+			continue
+		}
+		taken[l.Result.AccountID] = i
+	}
+}
+
+// forEachParallel calls fn(i) for every i below n on every core, in chunks.
+// It reports progress from the calling goroutine and stops handing out
+// work once ctx is done, returning ctx's error after the chunks in flight
+// finish.
+func forEachParallel(ctx context.Context, n int, progress func(done, total int), fn func(i int)) error {
+	const chunk = 256
+	workers := min(runtime.GOMAXPROCS(0), max(1, (n+chunk-1)/chunk))
+	next := make(chan int)
+	// Each worker has at most one chunk in flight, so its report never
+	// blocks.
+	done := make(chan int, workers)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for start := range next {
+				end := min(start+chunk, n)
+				for i := start; i < end; i++ {
+					fn(i)
+				}
+				done <- end - start
+			}
+		}()
+	}
+
+	var err error
+	sent, finished := 0, 0
+	for {
+		if err == nil {
+			err = ctx.Err()
+		}
+		sending := sent < n && err == nil
+		if !sending && finished == sent {
+			break
+		}
+		var send chan<- int
+		if sending {
+			send = next
+		}
+		// Once ctx is done, only in-flight chunks are awaited, so ctx is
+		// not watched again.
+		var cancelled <-chan struct{}
+		if err == nil {
+			cancelled = ctx.Done()
+		}
+		select {
+		case <-cancelled:
+		case send <- sent:
+			sent = min(sent+chunk, n)
+		case c := <-done:
+			finished += c
+			if progress != nil {
+				progress(finished, n)
+			}
+		}
+	}
+	close(next)
+	wg.Wait()
+	if err == nil && n == 0 && progress != nil {
+		progress(0, 0)
+	}
+	return err
 }
 
 func (ix *Index) link(r Record) Linked {
