@@ -66,7 +66,8 @@ func BuildTimelines(touches []Touchpoint, opts TimelineOptions) ([]Timeline, err
 // BuildTimelinesInPlace is BuildTimelines without the copy: it reorders
 // touches and returns timelines that share its memory. It suits large
 // inputs that the caller no longer needs in their original order, because
-// it saves an allocation the size of the input. On error, touches is left
+// it saves an allocation the size of the input and the garbage collection
+// cycle that such an allocation usually starts. On error, touches is left
 // unchanged.
 func BuildTimelinesInPlace(touches []Touchpoint, opts TimelineOptions) ([]Timeline, error) {
 	return buildTimelines(touches, opts, true)
@@ -134,8 +135,8 @@ func buildTimelines(touches []Touchpoint, opts TimelineOptions, inPlace bool) ([
 		starts[rank+1] = next
 	}
 	// Moving each touch along the cycles of the grouping permutation costs
-	// one copy per touch, and measured faster than scattering into fresh
-	// memory. Without inPlace it works on a sequential copy of the input.
+	// one copy per touch and no memory beyond the touches. Without inPlace
+	// it works on a plain copy of the input.
 	backing := touches
 	if !inPlace {
 		backing = slices.Clone(touches)
