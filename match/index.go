@@ -216,6 +216,43 @@ func parseRecords(records []Record) []parsedRecord {
 	return parsed
 }
 
+// UltimateParent returns the top of id's chain of parents in the index: the
+// last account reached by following ParentID while the parent is indexed.
+// It returns id itself when the account has no indexed parent, and "" when
+// the index does not hold id. A cycle of parents stops at the account
+// before the cycle repeats.
+func (ix *Index) UltimateParent(id string) string {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if _, ok := ix.byID[id]; !ok {
+		return ""
+	}
+	if chain := ix.parents(id); len(chain) > 0 {
+		return chain[len(chain)-1]
+	}
+	return id
+}
+
+// parents returns id's chain of indexed parents, nearest first. The caller
+// holds ix.mu for reading.
+func (ix *Index) parents(id string) []string {
+	var chain []string
+	seen := map[string]bool{id: true}
+	for {
+		pos, ok := ix.byID[id]
+		if !ok {
+			return chain
+		}
+		parent := strings.TrimSpace(ix.accounts[pos].record.ParentID)
+		if _, indexed := ix.byID[parent]; parent == "" || !indexed || seen[parent] {
+			return chain
+		}
+		seen[parent] = true
+		chain = append(chain, parent)
+		id = parent
+	}
+}
+
 // Len returns the number of indexed accounts.
 func (ix *Index) Len() int {
 	ix.mu.RLock()
@@ -376,6 +413,10 @@ type Result struct {
 	// matched one, so that the record matches them equally; see
 	// Index.Duplicates.
 	Duplicates []string `json:"duplicates,omitempty"`
+	// Parents lists the matched account's parent, its parent's parent and so
+	// on up to the ultimate parent, from the accounts' ParentID fields. It
+	// is empty when the matched account has no parent in the index.
+	Parents []string `json:"parents,omitempty"`
 	// Candidates lists the best-scoring accounts, best first, at most five,
 	// without Duplicates. Ties in weight are ordered by index position.
 	Candidates []Candidate `json:"candidates,omitempty"`
@@ -430,9 +471,13 @@ func (ix *Index) decide(p *parsedRecord, exclude int32) Result {
 
 	res.AccountID = best.AccountID
 	res.Duplicates = duplicates
+	res.Parents = ix.parents(best.AccountID)
 	res.Reason = fmt.Sprintf("matched %s (%s): %s", quote(best.AccountID), best.AccountName, best.Comparison.Rule)
 	if len(duplicates) > 0 {
 		res.Reason += fmt.Sprintf("; accounts %s carry the same evidence and match equally", strings.Join(duplicates, ", "))
+	}
+	if len(res.Parents) > 0 {
+		res.Reason += fmt.Sprintf("; %s is a subsidiary of %s", quote(best.AccountID), quote(res.Parents[len(res.Parents)-1]))
 	}
 	return res
 }

@@ -212,3 +212,31 @@ func TestLinkProgressAndOneToOne(t *testing.T) {
 	assert.Contains(t, x1.Result.Reason, `went to record "x2"`)
 	assert.Equal(t, rep.Read, rep.Matched+rep.Unmatched+rep.Rejected)
 }
+
+func TestIndexHierarchy(t *testing.T) {
+	ix, err := NewIndex([]Record{
+		{ID: "p1", Name: "Example Holdings Group"},
+		{ID: "s1", Name: "Example Services (India) Pvt Ltd", ParentID: "s0"},
+		{ID: "s0", Name: "Example International", ParentID: "p1"},
+		{ID: "loop1", Name: "Loop One", ParentID: "loop2"},
+		{ID: "loop2", Name: "Loop Two", ParentID: "loop1"},
+		{ID: "orphan", Name: "Orphan Trading", ParentID: "not-indexed"},
+	})
+	require.NoError(t, err)
+	res := ix.Match(Record{Name: "Example Services (India)"})
+	require.Equal(t, Match, res.Decision, res.Reason)
+	assert.Equal(t, "s1", res.AccountID)
+	assert.Equal(t, []string{"s0", "p1"}, res.Parents)
+	assert.Contains(t, res.Reason, `subsidiary of "p1"`)
+	assert.Equal(t, "p1", ix.UltimateParent("s1"))
+	assert.Equal(t, "p1", ix.UltimateParent("p1"))
+	assert.Equal(t, "orphan", ix.UltimateParent("orphan"))
+	assert.Equal(t, "loop2", ix.UltimateParent("loop1"), "a cycle stops before it repeats")
+	assert.Equal(t, "", ix.UltimateParent("nope"))
+
+	rep, err := ix.Link(context.Background(), []Record{{ID: "lead", Name: "EXAMPLE SERVICES (INDIA)"}}, RollUp())
+	require.NoError(t, err)
+	assert.Equal(t, "p1", rep.Records[0].Result.AccountID)
+	assert.Equal(t, "s1", rep.Records[0].Result.Candidates[0].AccountID)
+	assert.Contains(t, rep.Records[0].Result.Reason, "rolled up")
+}

@@ -68,6 +68,7 @@ type LinkOption func(*linkConfig)
 type linkConfig struct {
 	progress     func(done, total int)
 	oneToOne     bool
+	rollUp       bool
 	indexOptions []Option
 }
 
@@ -94,6 +95,13 @@ func OneToOne() LinkOption {
 	return func(c *linkConfig) { c.oneToOne = true }
 }
 
+// RollUp makes Link link a record that matches a subsidiary to the
+// subsidiary's ultimate parent instead (see Index.UltimateParent). The
+// result's Candidates still name the subsidiary, and its Reason says so.
+func RollUp() LinkOption {
+	return func(c *linkConfig) { c.rollUp = true }
+}
+
 // Link matches each record to at most one account, using every core, and
 // returns the outcomes in input order. A record is rejected when it carries
 // no usable name or domain, matched when Index.Match decides Match, and
@@ -111,6 +119,16 @@ func (ix *Index) Link(ctx context.Context, records []Record, opts ...LinkOption)
 	})
 	if err != nil {
 		return LinkReport{}, err
+	}
+	if cfg.rollUp {
+		for i := range report.Records {
+			res := &report.Records[i].Result
+			if res.Decision == Match && len(res.Parents) > 0 {
+				top := res.Parents[len(res.Parents)-1]
+				res.Reason = fmt.Sprintf("rolled up from subsidiary %s to %s; %s", quote(res.AccountID), quote(top), res.Reason)
+				res.AccountID = top
+			}
+		}
 	}
 	if cfg.oneToOne {
 		assignOneToOne(report.Records)
