@@ -220,6 +220,18 @@ func readStages(data []byte, parser journey.TimeParser) ([]journey.StageEvent, m
 		return strings.TrimSpace(record[i])
 	}
 
+	if parser.DateOrder == journey.DateOrderUnknown {
+		column := make([]string, 0, len(records)-1)
+		for _, record := range records[1:] {
+			column = append(column, get(record, "timestamp"))
+		}
+		order, err := journey.InferDateOrder(column)
+		if err != nil {
+			return nil, nil, fmt.Errorf("column timestamp: %w", err)
+		}
+		parser.DateOrder = order
+	}
+
 	var events []journey.StageEvent
 	for line, record := range records[1:] {
 		loc := parser.Location
