@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"unicode"
 )
 
@@ -105,8 +104,8 @@ type Region struct {
 	ShareOfUnion Ratio `json:"share_of_union"`
 	// Weight is the sum of member weights, set by ComputeWeighted.
 	Weight *float64 `json:"weight,omitempty"`
-	// Members is sorted.
-	Members []string `json:"members"`
+	// Members is sorted. ComputeCounts leaves it nil and JSON omits it.
+	Members []string `json:"members,omitempty"`
 	key     uint64
 }
 
@@ -134,12 +133,20 @@ func (r Region) Label() string {
 // ')', ',' or a control character, an empty account or record ID, more than
 // MaxSets sets, or no set.
 func Compute(universe []string, sets ...Set) (*Report, error) {
-	return compute(universe, len(universe) == 0, nil, sets)
+	return compute(universe, len(universe) == 0, true, nil, sets)
+}
+
+// ComputeCounts returns the report of Compute without member lists: every
+// region has its count and a nil Members, and metrics are the same. It skips
+// collecting and sorting up to |U| IDs, which dominates the time for
+// universes of millions of accounts. Outside lists and records are kept.
+func ComputeCounts(universe []string, sets ...Set) (*Report, error) {
+	return compute(universe, len(universe) == 0, false, nil, sets)
 }
 
 // compute builds a report. With fromUnion false an empty universe stays
-// empty, so every member is outside it.
-func compute(universe []string, fromUnion bool, weights map[string]float64, sets []Set) (*Report, error) {
+// empty, so every member is outside it. Weights need members.
+func compute(universe []string, fromUnion, withMembers bool, weights map[string]float64, sets []Set) (*Report, error) {
 	ordered, err := validateSets(sets)
 	if err != nil {
 		return nil, err
@@ -181,9 +188,11 @@ func compute(universe []string, fromUnion bool, weights map[string]float64, sets
 		memberBits[i] = b
 	}
 
-	index.sortOrder()
 	counts := countRegions(index, memberBits)
-	report.Regions = fillRegions(index, memberBits, counts, report.Sets, weights)
+	report.Regions = buildRegions(counts, report.Sets)
+	if withMembers || weights != nil {
+		fillMembers(index, memberBits, report.Regions, counts.dense != nil)
+	}
 	for _, r := range report.Regions {
 		if r.key != 0 {
 			report.UnionSize += r.Count
@@ -277,13 +286,10 @@ func collectSet(index *accountIndex, s Set) (SetSummary, bitset) {
 		outside[id] = true
 		return true
 	}
-	fresh, missing := markMembers(index, s.Members, b)
-	for _, id := range missing {
-		if !outside[id] {
-			outside[id] = true
-			fresh++
-		}
+	for _, id := range markMembers(index, s.Members, b) {
+		outside[id] = true
 	}
+	fresh := b.count() + len(outside)
 	if len(s.Links) > 0 {
 		records := map[string]map[string]bool{}
 		for _, l := range s.Links {
@@ -327,45 +333,50 @@ func collectSet(index *accountIndex, s Set) (SetSummary, bitset) {
 // work across GOMAXPROCS goroutines.
 const parallelMin = 1 << 16
 
-// markMembers sets the bit of every member found in the index. It returns
-// the number of members that set a new bit and the members not found, in
-// input order.
-func markMembers(index *accountIndex, members []string, b bitset) (fresh int, missing []string) {
+// markMembers sets the bit of every member found in the index and returns
+// the members not found, in input order. Each goroutine marks its own bitset
+// and the bitsets are merged at the end, so no write is shared.
+func markMembers(index *accountIndex, members []string, b bitset) (missing []string) {
 	workers := runtime.GOMAXPROCS(0)
 	if len(members) < parallelMin {
 		workers = 1
 	}
 	chunk := (len(members) + workers - 1) / workers
-	type result struct {
-		fresh   int
-		missing []string
-	}
-	results := make([]result, workers)
+	marks := make([]bitset, workers)
+	misses := make([][]string, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
 		part := members[min(w*chunk, len(members)):min((w+1)*chunk, len(members))]
-		res := &results[w]
+		marks[w] = b
+		if w > 0 {
+			marks[w] = newBitset(len(index.keys))
+		}
 		wg.Go(func() {
-			index.lookupAll(part, func(id string, pos int, found bool) {
-				if !found {
-					res.missing = append(res.missing, id)
-					return
+			own := marks[w]
+			var out [batchSize]int
+			for start := 0; start < len(part); start += batchSize {
+				batch := part[start:min(start+batchSize, len(part))]
+				index.lookupBatch(batch, &out)
+				for i, pos := range out[:len(batch)] {
+					if pos < 0 {
+						misses[w] = append(misses[w], batch[i])
+						continue
+					}
+					own[pos/64] |= 1 << (pos % 64)
 				}
-				// Several goroutines may write one word, and the atomic
-				// OR tells exactly one of them that the bit is new.
-				m := uint64(1) << (pos % 64)
-				if atomic.OrUint64(&b[pos/64], m)&m == 0 {
-					res.fresh++
-				}
-			})
+			}
 		})
 	}
 	wg.Wait()
-	for _, res := range results {
-		fresh += res.fresh
-		missing = append(missing, res.missing...)
+	for w := 1; w < workers; w++ {
+		for i, word := range marks[w] {
+			b[i] |= word
+		}
 	}
-	return fresh, missing
+	for _, m := range misses {
+		missing = append(missing, m...)
+	}
+	return missing
 }
 
 // regionCounts maps region keys to counts. Dense storage serves up to 16 sets
@@ -447,50 +458,107 @@ func regionKey(memberBits []bitset, p int) uint64 {
 	return key
 }
 
-// fillRegions builds the regions in UpSet order with sorted members. All
-// member lists share one backing array, filled in one pass over the
-// universe in key order.
-func fillRegions(index *accountIndex, memberBits []bitset, counts *regionCounts, sets []SetSummary, weights map[string]float64) []Region {
+// buildRegions returns the non-empty regions in UpSet order, without
+// members.
+func buildRegions(counts *regionCounts, sets []SetSummary) []Region {
 	var regions []Region
-	total := 0
 	counts.each(func(key uint64, n int) {
 		regions = append(regions, Region{key: key, Count: n, Sets: setNames(sets, key)})
-		total += n
 	})
 	slices.SortFunc(regions, compareRegions)
+	return regions
+}
 
+// fillMembers fills every region's sorted member list. All lists share one
+// backing array. Goroutines fill it in parallel, each over a range of
+// positions: a first pass counts each range's members per region, so every
+// range knows where its members go. Then each region is sorted, unless the
+// universe was sorted already, which is common for exported lists and keeps
+// the cost linear.
+func fillMembers(index *accountIndex, memberBits []bitset, regions []Region, dense bool) {
 	slotOf := make(map[uint64]int, len(regions))
-	cursor := make([]int, len(regions))
+	var denseSlot []int32
+	if dense {
+		denseSlot = make([]int32, 1<<len(memberBits))
+	}
+	total := 0
+	for i, r := range regions {
+		slotOf[r.key] = i
+		if dense {
+			denseSlot[r.key] = int32(i)
+		}
+		total += r.Count
+	}
+	// visit calls fn with the region slot and position of every distinct
+	// universe position from start to end.
+	visit := func(start, end int, fn func(slot, p int)) {
+		for p := start; p < end; p++ {
+			if index.isDuplicate(p) {
+				continue
+			}
+			key := regionKey(memberBits, p)
+			if dense {
+				fn(int(denseSlot[key]), p)
+			} else {
+				fn(slotOf[key], p)
+			}
+		}
+	}
+
+	n := len(index.keys)
+	workers := runtime.GOMAXPROCS(0)
+	if n < parallelMin {
+		workers = 1
+	}
+	chunk := (n + workers - 1) / workers
+	next := make([][]int, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		next[w] = make([]int, len(regions))
+		wg.Go(func() {
+			visit(min(w*chunk, n), min((w+1)*chunk, n), func(slot, _ int) { next[w][slot]++ })
+		})
+	}
+	wg.Wait()
 	backing := make([]string, total)
 	offset := 0
-	for i := range regions {
-		slotOf[regions[i].key] = i
-		regions[i].Members = backing[offset : offset : offset+regions[i].Count]
-		cursor[i] = offset
-		offset += regions[i].Count
-	}
-	var denseSlot []int32
-	if counts.dense != nil {
-		denseSlot = make([]int32, len(counts.dense))
-		for key, i := range slotOf {
-			denseSlot[key] = int32(i)
+	for slot := range regions {
+		regions[slot].Members = backing[offset : offset+regions[slot].Count : offset+regions[slot].Count]
+		for w := range workers {
+			count := next[w][slot]
+			next[w][slot] = offset
+			offset += count
 		}
 	}
-	for i := range index.keys {
-		p := index.position(i)
-		if index.isDuplicate(p) {
-			continue
-		}
-		key := regionKey(memberBits, p)
-		var slot int
-		if denseSlot != nil {
-			slot = int(denseSlot[key])
-		} else {
-			slot = slotOf[key]
-		}
-		regions[slot].Members = append(regions[slot].Members, index.keys[p])
+	for w := range workers {
+		wg.Go(func() {
+			cursor := next[w]
+			visit(min(w*chunk, n), min((w+1)*chunk, n), func(slot, p int) {
+				backing[cursor[slot]] = index.keys[p]
+				cursor[slot]++
+			})
+		})
 	}
-	return regions
+	wg.Wait()
+
+	if slices.IsSorted(index.keys) {
+		return
+	}
+	// Sort the regions on GOMAXPROCS goroutines, largest first so the
+	// longest sort starts early.
+	jobs := make(chan []string, len(regions))
+	for _, r := range regions {
+		jobs <- r.Members
+	}
+	close(jobs)
+	for range min(runtime.GOMAXPROCS(0), len(regions)) {
+		wg.Go(func() {
+			for members := range jobs {
+				slices.Sort(members)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // compareRegions orders regions as an UpSet plot does: larger counts first,

@@ -220,3 +220,13 @@ func TestReportWriteTextAligned(t *testing.T) {
 	assert.Contains(t, out, "marketing only")
 	assert.Contains(t, out, "no set")
 }
+
+func TestReportWriteTextControlCharacters(t *testing.T) {
+	r, err := Compute(nil, Set{Name: "m", Members: []string{"tab\there", "line\nbreak"}})
+	require.NoError(t, err)
+	var b strings.Builder
+	require.NoError(t, r.WriteText(&b))
+
+	assert.Contains(t, b.String(), "tab\uFFFDhere")
+	assert.NotContains(t, b.String(), "line\nbreak")
+}

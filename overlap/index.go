@@ -4,8 +4,6 @@ import (
 	"hash/maphash"
 	"math/bits"
 	"runtime"
-	"slices"
-	"strings"
 	"sync"
 )
 
@@ -30,9 +28,6 @@ type accountIndex struct {
 	shardSlots uint64 // slots per shard, a power of two
 	seed       maphash.Seed
 	distinct   int
-	// order lists positions in ascending key order. It is nil when keys are
-	// already sorted, which is common for generated or exported lists.
-	order []uint32
 }
 
 const positionBits = 1<<32 - 1
@@ -130,9 +125,9 @@ func (x *accountIndex) grow() {
 // once the table and keys outgrow the cache.
 const batchSize = 64
 
-// lookupAll calls visit with the position of each ID and whether it is in
-// the index, in the order of ids. IDs must not be empty.
-func (x *accountIndex) lookupAll(ids []string, visit func(id string, pos int, found bool)) {
+// lookupBatch stores in out[i] the position of batch[i], or -1 when it is
+// not in the index. The batch must have at most batchSize IDs, none empty.
+func (x *accountIndex) lookupBatch(batch []string, out *[batchSize]int) {
 	var (
 		firstBytes [batchSize]byte
 		hashes     [batchSize]uint64
@@ -142,53 +137,50 @@ func (x *accountIndex) lookupAll(ids []string, visit func(id string, pos int, fo
 		keyBytes   [batchSize]byte
 		candidate  [batchSize]bool
 	)
-	for start := 0; start < len(ids); start += batchSize {
-		batch := ids[start:min(start+batchSize, len(ids))]
-		// Load each ID's bytes, then hash them from the cache.
-		for i, id := range batch {
-			firstBytes[i] = id[0]
-		}
-		for i, id := range batch {
-			hashes[i] = maphash.String(x.seed, id)
-			slots[i] = x.home(hashes[i])
-		}
-		for i := range batch {
-			first[i] = x.table[slots[i]]
-		}
-		// Probe within the loaded lines up to the first empty slot or
-		// matching tag, and load the key at that position.
-		for i := range batch {
-			tag, slot := hashes[i]&^positionBits, slots[i]
-			candidate[i] = false
-			for v := first[i]; v != 0; v = x.table[slot] {
-				if v&^positionBits == tag {
-					candidate[i] = true
-					keys[i] = x.keys[v&positionBits-1]
-					break
-				}
-				slot = x.next(slot)
+	// Load each ID's bytes, then hash them from the cache.
+	for i, id := range batch {
+		firstBytes[i] = id[0]
+	}
+	for i, id := range batch {
+		hashes[i] = maphash.String(x.seed, id)
+		slots[i] = x.home(hashes[i])
+	}
+	for i := range batch {
+		first[i] = x.table[slots[i]]
+	}
+	// Probe within the loaded lines up to the first empty slot or
+	// matching tag, and load the key at that position.
+	for i := range batch {
+		tag, slot := hashes[i]&^positionBits, slots[i]
+		candidate[i] = false
+		for v := first[i]; v != 0; v = x.table[slot] {
+			if v&^positionBits == tag {
+				candidate[i] = true
+				keys[i] = x.keys[v&positionBits-1]
+				break
 			}
-			slots[i] = slot
+			slot = x.next(slot)
 		}
-		for i := range batch {
-			if candidate[i] && keys[i] != "" {
-				keyBytes[i] = keys[i][0]
-			}
+		slots[i] = slot
+	}
+	for i := range batch {
+		if candidate[i] && keys[i] != "" {
+			keyBytes[i] = keys[i][0]
 		}
-		for i, id := range batch {
-			switch {
-			case !candidate[i]:
-				visit(id, -1, false)
-			case keyBytes[i] == firstBytes[i] && keys[i] == id:
-				visit(id, int(x.table[slots[i]]&positionBits-1), true)
-			default:
-				// A different key with the same tag, which is rare.
-				pos, found := x.probe(id, hashes[i], x.next(slots[i]))
-				if !found {
-					pos = -1
-				}
-				visit(id, pos, found)
+	}
+	for i, id := range batch {
+		switch {
+		case !candidate[i]:
+			out[i] = -1
+		case keyBytes[i] == firstBytes[i] && keys[i] == id:
+			out[i] = int(x.table[slots[i]]&positionBits - 1)
+		default:
+			// A different key with the same tag, which is rare.
+			pos, found := x.probe(id, hashes[i], x.next(slots[i]))
+			if !found {
+				pos = -1
 			}
+			out[i] = pos
 		}
 	}
 }
@@ -315,30 +307,6 @@ func (x *accountIndex) validWord(w int) uint64 {
 		valid &^= x.duplicate[w]
 	}
 	return valid
-}
-
-// sortOrder prepares order, the ascending key order, unless the keys are
-// already sorted.
-func (x *accountIndex) sortOrder() {
-	if slices.IsSorted(x.keys) {
-		x.order = nil
-		return
-	}
-	x.order = make([]uint32, len(x.keys))
-	for i := range x.order {
-		x.order[i] = uint32(i)
-	}
-	slices.SortFunc(x.order, func(a, b uint32) int {
-		return strings.Compare(x.keys[a], x.keys[b])
-	})
-}
-
-// position returns the i-th position in ascending key order.
-func (x *accountIndex) position(i int) int {
-	if x.order == nil {
-		return i
-	}
-	return int(x.order[i])
 }
 
 type bitset []uint64

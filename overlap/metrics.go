@@ -171,7 +171,7 @@ func ComputeWeighted(universe []string, weights map[string]float64, sets ...Set)
 	if weights == nil {
 		weights = map[string]float64{}
 	}
-	return compute(universe, len(universe) == 0, weights, sets)
+	return compute(universe, len(universe) == 0, true, weights, sets)
 }
 
 func validateWeights(weights map[string]float64) error {

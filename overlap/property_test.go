@@ -68,6 +68,15 @@ func TestComputeProperties(t *testing.T) {
 			checkAgainstMaps(t, r, universe, sets)
 			checkMetricRanges(t, r)
 
+			counts, err := ComputeCounts(universe, sets...)
+			require.NoError(t, err)
+			require.Len(t, counts.Regions, len(r.Regions))
+			for i, region := range counts.Regions {
+				assert.Equal(t, r.Regions[i].Count, region.Count)
+				assert.Nil(t, region.Members)
+			}
+			assert.Equal(t, r.Metrics, counts.Metrics)
+
 			want, err := json.Marshal(r)
 			require.NoError(t, err)
 			u2, s2 := shuffled(rng, universe, sets)

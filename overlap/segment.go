@@ -74,7 +74,7 @@ func ComputeBySegment(universe []string, attribute string, segmentOf map[string]
 	report := &SegmentReport{Attribute: attribute}
 	for _, v := range sortedKeys(parts) {
 		byName := parts[v]
-		r, err := compute(universes[v], len(universe) == 0, weights, byName)
+		r, err := compute(universes[v], len(universe) == 0, true, weights, byName)
 		if err != nil {
 			return nil, fmt.Errorf("overlap: segment %s=%q: %w", attribute, v, err)
 		}

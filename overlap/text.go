@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	"unicode"
 )
 
 // TextMemberLimit is the number of members WriteText prints per region or
@@ -81,11 +82,11 @@ func (r *Report) memberText(members []string) string {
 		if i > 0 {
 			b.WriteString(" ")
 		}
-		b.WriteString(id)
+		b.WriteString(cleanText(id))
 		var notes []string
 		for _, s := range r.Sets {
 			if recs := r.Records(s.Name, id); recs != nil {
-				notes = append(notes, s.Name+": "+strings.Join(recs, " "))
+				notes = append(notes, s.Name+": "+cleanText(strings.Join(recs, " ")))
 			}
 		}
 		if notes != nil {
@@ -106,9 +107,23 @@ func countedList(ids []string) string {
 // more there are.
 func shortList(ids []string) string {
 	if len(ids) <= TextMemberLimit {
-		return strings.Join(ids, " ")
+		return cleanText(strings.Join(ids, " "))
 	}
-	return fmt.Sprintf("%s … and %d more", strings.Join(ids[:TextMemberLimit], " "), len(ids)-TextMemberLimit)
+	return fmt.Sprintf("%s … and %d more", cleanText(strings.Join(ids[:TextMemberLimit], " ")), len(ids)-TextMemberLimit)
+}
+
+// cleanText replaces control characters, tabs and line breaks included, with
+// U+FFFD, because they would break the table layout.
+func cleanText(s string) string {
+	if !strings.ContainsFunc(s, unicode.IsControl) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return '\uFFFD'
+		}
+		return r
+	}, s)
 }
 
 // textPrinter writes lines and keeps the first error, so table code need

@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 	"math/bits"
+	"text/tabwriter"
 )
 
 // Circle is one set's circle in a Venn layout. Coordinates are in count
@@ -377,4 +378,29 @@ func placeVennLabels(layout *VennLayout) (labels []vennLabel, hidden []FittedReg
 		}
 	}
 	return labels, hidden
+}
+
+// WriteText writes the layout as a table of regions with their counts,
+// drawn areas and shares, followed by the fit error.
+func (l *VennLayout) WriteText(w io.Writer) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	p := &textPrinter{w: tw}
+	countSum, areaSum := 0.0, 0.0
+	for _, region := range l.Regions {
+		countSum += float64(region.Count)
+		areaSum += region.Area
+	}
+	p.line("REGION\tCOUNT\tDRAWN AREA\tSHARE OF COUNTS\tSHARE OF AREA")
+	for _, region := range l.Regions {
+		p.line("%s\t%d\t%s\t%s\t%s", cleanText(Region{Sets: region.Sets}.Label()), region.Count, formatNumber(region.Area),
+			Ratio{float64(region.Count), countSum}.Percent(), Ratio{region.Area, areaSum}.Percent())
+	}
+	p.line("")
+	p.line("Exact:\t%v", l.Exact)
+	p.line("Largest region error:\t%s of the union", Ratio{l.MaxError, 1}.Percent())
+	p.line("Stress:\t%s", formatNumber(l.Stress))
+	if p.err != nil {
+		return p.err
+	}
+	return tw.Flush()
 }

@@ -150,3 +150,16 @@ func TestDistanceForLens(t *testing.T) {
 		assert.InDelta(t, shared, lensArea(r1, r2, d), 1e-9, "shared %s", strconv.FormatFloat(shared, 'g', -1, 64))
 	}
 }
+
+func TestVennLayoutWriteText(t *testing.T) {
+	universe, a, b := twoSets(840, 300, 160)
+	r, err := Compute(universe, a, b)
+	require.NoError(t, err)
+	layout, err := LayoutVenn(r)
+	require.NoError(t, err)
+	var buf bytes.Buffer
+	require.NoError(t, layout.WriteText(&buf))
+
+	assert.Contains(t, buf.String(), "A & B   160    160.0000")
+	assert.Contains(t, buf.String(), "Exact:                 true")
+}
