@@ -94,6 +94,9 @@ const shareTolerance = 1e-9
 
 // Attribute splits the journey's value over its touches with model.
 func Attribute(j Journey, model Model, opts AttributionOptions) (Attribution, error) {
+	if model == nil {
+		return Attribution{}, fmt.Errorf("journey: missing model for journey %q", j.ID)
+	}
 	if err := validateJourney(&j); err != nil {
 		return Attribution{}, err
 	}

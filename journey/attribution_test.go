@@ -402,3 +402,29 @@ func TestMarkovRejectsInvalidPaths(t *testing.T) {
 	_, err = MarkovRemovalEffects(nil, MarkovOptions{Order: -1})
 	assert.ErrorContains(t, err, "invalid Markov order")
 }
+
+func TestNilArgumentsReturnErrors(t *testing.T) {
+	_, err := Attribute(journeyOf("a"), nil, AttributionOptions{})
+	assert.ErrorContains(t, err, "missing model")
+	_, err = Compare([]Journey{journeyOf("a")}, []Model{Linear{}}, nil, AttributionOptions{})
+	assert.ErrorContains(t, err, "missing key function")
+	_, err = Compare([]Journey{journeyOf("a")}, []Model{nil}, ByChannel, AttributionOptions{})
+	assert.ErrorContains(t, err, "is nil")
+	_, err = AnalyzeHandoff(nil, HandoffOptions{})
+	assert.ErrorContains(t, err, "missing timeline")
+	_, converted := NewJourney(nil, nil, 1, DefaultJourneyStages())
+	assert.False(t, converted)
+
+	var p *TimeParser
+	got, err := p.Parse("2024-01-01T00:00:00Z")
+	require.NoError(t, err)
+	assert.Equal(t, utc("2024-01-01T00:00:00Z"), got.Time)
+	_, err = p.ParseColumn([]string{"2024-01-01T00:00:00Z"})
+	assert.NoError(t, err)
+	_, err = EpochTime(math.MinInt64)
+	assert.Error(t, err)
+
+	a, err := Attribute(journeyOf("x", "y"), Linear{}, AttributionOptions{})
+	require.NoError(t, err)
+	assert.Len(t, Rollup([]Attribution{a}, nil), 2)
+}

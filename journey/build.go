@@ -27,8 +27,12 @@ func DefaultJourneyStages() JourneyStages {
 
 // NewJourney builds an account's journey from its timeline and stage
 // history. The boolean is false when the account never entered the
-// conversion stage, and the journey then covers every touch.
+// conversion stage, and the journey then covers every touch. A nil
+// timeline gives an empty journey.
 func NewJourney(tl *Timeline, h *StageHistory, value float64, stages JourneyStages) (Journey, bool) {
+	if tl == nil {
+		return Journey{Value: value}, false
+	}
 	j := Journey{ID: tl.AccountID, Touches: tl.Touches, Value: value}
 	if h == nil {
 		return j, false

@@ -129,6 +129,9 @@ type AccountHandoff struct {
 // AnalyzeHandoff measures the handoff between marketing and sales on one
 // account's timeline.
 func AnalyzeHandoff(tl *Timeline, opts HandoffOptions) (AccountHandoff, error) {
+	if tl == nil {
+		return AccountHandoff{}, fmt.Errorf("journey: missing timeline for AnalyzeHandoff")
+	}
 	if err := opts.validate(); err != nil {
 		return AccountHandoff{}, err
 	}

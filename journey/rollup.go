@@ -21,9 +21,12 @@ type RollupRow struct {
 }
 
 // Rollup sums credit by the key that key returns for each touch, for
-// example its channel. Rows are sorted by value, highest first, then by
-// key.
+// example its channel. A nil key means ByChannel. Rows are sorted by
+// value, highest first, then by key.
 func Rollup(attributions []Attribution, key func(*Touchpoint) string) []RollupRow {
+	if key == nil {
+		key = ByChannel
+	}
 	index := make(map[string]int)
 	var rows []RollupRow
 	for ai := range attributions {
@@ -133,6 +136,14 @@ type ComparisonRow struct {
 // Compare attributes every journey with every model and rolls the credit
 // up by key, for example ByChannel.
 func Compare(journeys []Journey, models []Model, key func(*Touchpoint) string, opts AttributionOptions) (Comparison, error) {
+	if key == nil {
+		return Comparison{}, fmt.Errorf("journey: missing key function for Compare: use ByChannel, ByCampaign or ByTeam")
+	}
+	for i, m := range models {
+		if m == nil {
+			return Comparison{}, fmt.Errorf("journey: model %d for Compare is nil", i)
+		}
+	}
 	c := Comparison{Totals: make([]float64, len(models))}
 	rowIndex := make(map[string]int)
 	for mi, m := range models {

@@ -2,6 +2,7 @@ package journey
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -120,6 +121,9 @@ const (
 // March 1973). Larger values are an error, because microsecond and
 // nanosecond epochs are not read.
 func EpochTime(v int64) (time.Time, error) {
+	if v == math.MinInt64 {
+		return time.Time{}, fmt.Errorf("journey: epoch value %d is out of range: expected seconds or milliseconds below 1e14", v)
+	}
 	abs := v
 	if abs < 0 {
 		abs = -abs
@@ -179,6 +183,9 @@ type wallClock struct {
 
 // Parse parses s with the parser's Location for local times.
 func (p *TimeParser) Parse(s string) (ParsedTime, error) {
+	if p == nil {
+		return p.ParseIn(s, nil)
+	}
 	return p.ParseIn(s, p.Location)
 }
 
@@ -186,6 +193,9 @@ func (p *TimeParser) Parse(s string) (ParsedTime, error) {
 // example the zone of the account the record belongs to. A nil loc
 // rejects such times.
 func (p *TimeParser) ParseIn(s string, loc *time.Location) (ParsedTime, error) {
+	if p == nil {
+		p = &TimeParser{}
+	}
 	text := strings.TrimSpace(s)
 	if text == "" {
 		return ParsedTime{}, fmt.Errorf("journey: missing timestamp")
@@ -554,7 +564,10 @@ func InferDateOrder(values []string) (DateOrder, error) {
 // DateOrderUnknown, the order is first inferred from the whole column with
 // InferDateOrder. An error names the row index and the value.
 func (p *TimeParser) ParseColumn(values []string) ([]ParsedTime, error) {
-	columnParser := *p
+	var columnParser TimeParser
+	if p != nil {
+		columnParser = *p
+	}
 	if columnParser.DateOrder == DateOrderUnknown {
 		order, err := InferDateOrder(values)
 		if err != nil {
