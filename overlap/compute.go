@@ -161,7 +161,10 @@ func compute(universe []string, fromUnion, withMembers bool, weights map[string]
 		for _, s := range ordered {
 			total += len(s.Members) + len(s.Links)
 		}
-		index = newAccountIndex(min(total, 1<<20))
+		if total >= math.MaxUint32 {
+			return nil, fmt.Errorf("overlap: the sets have %d entries, more than the maximum of %d without a universe", total, math.MaxUint32-1)
+		}
+		index = newAccountIndex(total)
 		for _, s := range ordered {
 			for _, id := range s.Members {
 				index.add(id)

@@ -12,7 +12,10 @@ import (
 // ID is copied. The table is open addressing with linear probing, because a
 // Go map of 20 million strings costs several times the memory. Each slot
 // holds the upper 32 bits of the key's hash above position+1, so a probe
-// compares strings only when the hash bits match.
+// compares strings only when the hash bits match. A slot is 32 bits: the low
+// bits hold position+1 and the bits above them a tag of the hash, so a
+// universe of 20 million IDs has 7 tag bits and a tag match between different
+// keys costs one string comparison in 128.
 //
 // The table is split into equal shards by the top bits of the hash, and
 // probing wraps within a shard, so that one goroutine per shard can fill
@@ -20,7 +23,10 @@ import (
 type accountIndex struct {
 	keys      []string
 	duplicate bitset // positions that repeat an earlier key; nil if none
-	table     []uint64
+	table     []uint32
+	// positionMask selects the position+1 bits of a slot. The bits above
+	// it are the tag.
+	positionMask uint32
 	// shardShift is 64 minus log2 of the shard count, so hash>>shardShift
 	// is the shard. Go defines a shift by 64 as 0, so one shard needs no
 	// special case.
@@ -30,7 +36,17 @@ type accountIndex struct {
 	distinct   int
 }
 
-const positionBits = 1<<32 - 1
+// positionMaskFor returns the mask of the bits needed for positions+1 up to
+// maxPositions.
+func positionMaskFor(maxPositions int) uint32 {
+	return uint32(1<<bits.Len(uint(maxPositions+1)) - 1)
+}
+
+// tag returns the tag bits of hash, taken from bits 32 and up, which neither
+// the slot nor the shard uses.
+func (x *accountIndex) tag(hash uint64) uint32 {
+	return uint32(hash>>32) &^ x.positionMask
+}
 
 // slotsFor returns the power of two that keeps the load of n keys at or
 // below two thirds.
@@ -43,10 +59,14 @@ func slotsFor(n int) uint64 {
 }
 
 // newAccountIndex returns an empty single-shard index for the union mode,
-// where keys are added one by one.
-func newAccountIndex(capacity int) *accountIndex {
-	size := slotsFor(capacity)
-	return &accountIndex{table: make([]uint64, size), shardShift: 64, shardSlots: size, seed: maphash.MakeSeed()}
+// where at most maxPositions keys are added one by one. The table starts
+// small and grows.
+func newAccountIndex(maxPositions int) *accountIndex {
+	size := slotsFor(min(maxPositions, 1<<16))
+	return &accountIndex{
+		table: make([]uint32, size), positionMask: positionMaskFor(maxPositions),
+		shardShift: 64, shardSlots: size, seed: maphash.MakeSeed(),
+	}
 }
 
 func (x *accountIndex) home(hash uint64) uint64 {
@@ -59,23 +79,23 @@ func (x *accountIndex) next(slot uint64) uint64 {
 
 // find returns the position of id and true, or the table slot where id would
 // go and false. The returned tag is the slot value's hash part.
-func (x *accountIndex) find(id string) (pos int, found bool, tag uint64) {
+func (x *accountIndex) find(id string) (pos int, found bool, tag uint32) {
 	hash := maphash.String(x.seed, id)
 	pos, found = x.probe(id, hash, x.home(hash))
-	return pos, found, hash &^ positionBits
+	return pos, found, x.tag(hash)
 }
 
 // probe looks for id from slot on, with hash already computed. It returns
 // the position and true, or the first empty slot and false.
 func (x *accountIndex) probe(id string, hash, slot uint64) (int, bool) {
-	tag := hash &^ positionBits
+	tag := x.tag(hash)
 	for {
 		v := x.table[slot]
 		if v == 0 {
 			return int(slot), false
 		}
-		if v&^positionBits == tag && x.keys[v&positionBits-1] == id {
-			return int(v&positionBits - 1), true
+		if v&^x.positionMask == tag && x.keys[v&x.positionMask-1] == id {
+			return int(v&x.positionMask - 1), true
 		}
 		slot = x.next(slot)
 	}
@@ -98,20 +118,20 @@ func (x *accountIndex) add(id string) (int, bool) {
 		return slot, false
 	}
 	x.keys = append(x.keys, id)
-	x.table[slot] = tag | uint64(len(x.keys))
+	x.table[slot] = tag | uint32(len(x.keys))
 	x.distinct++
 	return len(x.keys) - 1, true
 }
 
 func (x *accountIndex) grow() {
 	old := x.table
-	x.table = make([]uint64, 2*len(old))
+	x.table = make([]uint32, 2*len(old))
 	x.shardSlots = uint64(len(x.table))
 	for _, v := range old {
 		if v == 0 {
 			continue
 		}
-		slot := x.home(maphash.String(x.seed, x.keys[v&positionBits-1]))
+		slot := x.home(maphash.String(x.seed, x.keys[v&x.positionMask-1]))
 		for x.table[slot] != 0 {
 			slot = x.next(slot)
 		}
@@ -132,7 +152,7 @@ func (x *accountIndex) lookupBatch(batch []string, out *[batchSize]int) {
 		firstBytes [batchSize]byte
 		hashes     [batchSize]uint64
 		slots      [batchSize]uint64
-		first      [batchSize]uint64
+		first      [batchSize]uint32
 		keys       [batchSize]string
 		keyBytes   [batchSize]byte
 		candidate  [batchSize]bool
@@ -151,12 +171,12 @@ func (x *accountIndex) lookupBatch(batch []string, out *[batchSize]int) {
 	// Probe within the loaded lines up to the first empty slot or
 	// matching tag, and load the key at that position.
 	for i := range batch {
-		tag, slot := hashes[i]&^positionBits, slots[i]
+		tag, slot := x.tag(hashes[i]), slots[i]
 		candidate[i] = false
 		for v := first[i]; v != 0; v = x.table[slot] {
-			if v&^positionBits == tag {
+			if v&^x.positionMask == tag {
 				candidate[i] = true
-				keys[i] = x.keys[v&positionBits-1]
+				keys[i] = x.keys[v&x.positionMask-1]
 				break
 			}
 			slot = x.next(slot)
@@ -173,7 +193,7 @@ func (x *accountIndex) lookupBatch(batch []string, out *[batchSize]int) {
 		case !candidate[i]:
 			out[i] = -1
 		case keyBytes[i] == firstBytes[i] && keys[i] == id:
-			out[i] = int(x.table[slots[i]]&positionBits - 1)
+			out[i] = int(x.table[slots[i]]&x.positionMask - 1)
 		default:
 			// A different key with the same tag, which is rare.
 			pos, found := x.probe(id, hashes[i], x.next(slots[i]))
@@ -228,11 +248,12 @@ func indexUniverse(universe []string) *accountIndex {
 	}
 	slots := slotsFor(largest)
 	x := &accountIndex{
-		keys:       universe,
-		table:      make([]uint64, slots*uint64(shards)),
-		shardShift: shardShift,
-		shardSlots: slots,
-		seed:       seed,
+		keys:         universe,
+		table:        make([]uint32, slots*uint64(shards)),
+		positionMask: positionMaskFor(len(universe)),
+		shardShift:   shardShift,
+		shardSlots:   slots,
+		seed:         seed,
 	}
 	duplicates := make([][]int, shards)
 	for shard := range shards {
@@ -258,7 +279,7 @@ func indexUniverse(universe []string) *accountIndex {
 func (x *accountIndex) insertShard(shard uint64, hashes []uint64) (duplicates []int) {
 	var (
 		positions [batchSize]int
-		first     [batchSize]uint64
+		first     [batchSize]uint32
 	)
 	for start := 0; start < len(hashes); {
 		n := 0
@@ -286,7 +307,7 @@ func (x *accountIndex) insertShard(shard uint64, hashes []uint64) (duplicates []
 				duplicates = append(duplicates, p)
 				continue
 			}
-			x.table[slot] = h&^positionBits | uint64(p+1)
+			x.table[slot] = x.tag(h) | uint32(p+1)
 		}
 	}
 	return duplicates

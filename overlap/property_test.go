@@ -184,6 +184,12 @@ func TestComputeParallelPath(t *testing.T) {
 		require.NoError(t, err)
 		reports = append(reports, data)
 	}
+	fromUnion, err := Compute(nil, a, b)
+	require.NoError(t, err)
+	checkRegionSums(t, fromUnion)
+	checkAgainstMaps(t, fromUnion, nil, []Set{a, b})
+	assert.Equal(t, parallelMin+5000+2, fromUnion.Universe.Size, "union of both sets, outside IDs included")
+
 	assert.True(t, bytes.Equal(reports[0], reports[1]), "GOMAXPROCS 1 and 2 differ")
 	assert.True(t, bytes.Equal(reports[0], reports[2]), "GOMAXPROCS 1 and 4 differ")
 }
