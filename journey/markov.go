@@ -159,15 +159,19 @@ func MarkovRemovalEffects(paths []Path, opts MarkovOptions) (MarkovResult, error
 	base := chain.conversionProbability(nil)
 	result.ConversionProbability = base
 
+	// The solves for different channels are independent, so they run in
+	// parallel, and the sum below runs in channel order afterwards.
 	effects := make([]float64, len(channelNames))
-	total := 0.0
-	for ci := range channelNames {
-		id := uint64(ci + 1)
-		removed := func(state uint64) bool { return stateContains(state, id, order) }
-		if base > 0 {
+	if base > 0 {
+		forEachParallel(len(channelNames), func(ci int) {
+			id := uint64(ci + 1)
+			removed := func(state uint64) bool { return stateContains(state, id, order) }
 			effects[ci] = max(0, 1-chain.conversionProbability(removed)/base)
-		}
-		total += effects[ci]
+		})
+	}
+	total := 0.0
+	for _, e := range effects {
+		total += e
 	}
 	result.Channels = make([]ChannelEffect, len(channelNames))
 	for ci, name := range channelNames {
