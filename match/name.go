@@ -2,7 +2,6 @@ package match
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -178,21 +177,14 @@ func ParseName(name string) Name {
 // the text that token offsets refer to: s, or s after NFKC when s holds
 // characters that compose.
 func (sc nameScratch) analyze(s string) (nameScratch, string) {
-	if !isASCIIName(s) && needsComposition(s) {
-		s = norm.NFKC.String(s)
-	}
 	sc = sc.tokenize(s)
+	if sc.needsNFKC {
+		s = norm.NFKC.String(s)
+		sc.raw, sc.rawToks, sc.tagStart, sc.needsNFKC = sc.raw[:0], sc.rawToks[:0], -1, false
+		sc = sc.tokenize(s)
+	}
 	sc = sc.merge()
 	sc.markGroups()
 	sc.markParts()
 	return sc, s
-}
-
-func isASCIIName(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }

@@ -208,15 +208,9 @@ func foldRuneSlow(dst []byte, r rune) (runeClass, []byte) {
 	return class, dst
 }
 
-// needsComposition reports whether s holds characters that fold correctly
-// only after NFKC composes them with their neighbours: conjoining Hangul
-// jamo, combining kana voicing marks and half-width Katakana.
-func needsComposition(s string) bool {
-	for _, r := range s {
-		switch {
-		case r >= 0x1100 && r <= 0x11FF, r == 0x3099, r == 0x309A, r >= 0xFF65 && r <= 0xFF9F:
-			return true
-		}
-	}
-	return false
+// needsComposition reports whether r folds correctly only after NFKC
+// composes it with its neighbours: conjoining Hangul jamo, combining kana
+// voicing marks and half-width Katakana.
+func needsComposition(r rune) bool {
+	return r >= 0x1100 && r <= 0x11FF || r == 0x3099 || r == 0x309A || r >= 0xFF65 && r <= 0xFF9F
 }

@@ -38,6 +38,8 @@ type legalFormIndex struct {
 	// to the most words of such a form, so most words need one lookup.
 	lastWords  map[string]int
 	firstWords map[string]int
+	// lastFilter and firstFilter reject most words before a map lookup.
+	lastFilter, firstFilter wordFilter
 	// scriptForms are legal forms in scripts written without spaces
 	// (株式会社, 有限公司, 주식회사), longest first, matched at the start or
 	// end of a word.
@@ -141,6 +143,19 @@ var legalFormStoplist = map[string]bool{
 	"atf": true, "dba": true, "aka": true, "fka": true, "nka": true, "ta": true,
 }
 
+// wordFilter records the last byte and the length of a set of words. A
+// word whose pair was never added is not in the set, which saves hashing
+// most words of a name.
+type wordFilter [256]uint64
+
+func (f *wordFilter) add(w string) {
+	f[w[len(w)-1]] |= 1 << min(len(w), 63)
+}
+
+func (f *wordFilter) mayContain(w []byte) bool {
+	return len(w) > 0 && f[w[len(w)-1]]&(1<<min(len(w), 63)) != 0
+}
+
 // ELFCode is one entity legal form of ISO 20275 with the jurisdiction that
 // defines it.
 type ELFCode struct {
@@ -195,8 +210,10 @@ func buildLegalForms() *legalFormIndex {
 		words := strings.Fields(e.key)
 		last := words[len(words)-1]
 		ix.lastWords[last] = max(ix.lastWords[last], len(words))
+		ix.lastFilter.add(last)
 		if e.prefix != prefixNever {
 			ix.firstWords[words[0]] = max(ix.firstWords[words[0]], len(words))
+			ix.firstFilter.add(words[0])
 		}
 	}
 	sort.SliceStable(ix.scriptForms, func(i, j int) bool {

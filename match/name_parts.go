@@ -73,6 +73,12 @@ func isShareClassNote(sc *nameScratch, i, j int) bool {
 // or 0, and whether the marker is "a division of", which puts the legal
 // name after it.
 func (sc *nameScratch) markerAt(i int) (n int, division bool) {
+	t := sc.toks[i]
+	switch sc.text[t.start] {
+	case 'a', 'd', 'f', 'n', 't':
+	default:
+		return 0, false // no marker starts with another letter
+	}
 	next := func(k int, want string) bool {
 		return i+k < len(sc.toks) && sc.word(i+k) == want
 	}
@@ -303,12 +309,12 @@ func prefixAllowed(rule prefixRule, t nameToken) bool {
 
 // maxFormWords returns how many words a legal form that has its first or
 // last word at index at may span, given that avail words may go.
-func (sc *nameScratch) maxFormWords(words map[string]int, at, avail int) int {
+func (sc *nameScratch) maxFormWords(words map[string]int, filter *wordFilter, at, avail int) int {
 	if avail < 1 {
 		return 0
 	}
 	w := sc.partWords(at, at+1)
-	if len(w) > legalForms.maxKeyLen {
+	if !filter.mayContain(w) {
 		return 0
 	}
 	return min(words[string(w)], avail)
@@ -321,7 +327,7 @@ func (sc *nameScratch) isStrippableEnd(i int) bool {
 	if isNameDescriptor(w) || string(w) == "the" {
 		return true
 	}
-	return len(w) <= legalForms.maxKeyLen && legalForms.lastWords[string(w)] > 0
+	return legalForms.lastFilter.mayContain(w) && legalForms.lastWords[string(w)] > 0
 }
 
 // strip removes a leading "The" and legal forms from both ends of the
@@ -358,7 +364,7 @@ func (sc *nameScratch) strip(rec *nameParse) {
 			lo++
 			changed = true
 		}
-		for l := sc.maxFormWords(ix.firstWords, lo, core-lo-1+qualified); l >= 1; l-- {
+		for l := sc.maxFormWords(ix.firstWords, &ix.firstFilter, lo, core-lo-1+qualified); l >= 1; l-- {
 			id, ok := ix.bySequence[string(sc.partWords(lo, lo+l))]
 			if !ok || !prefixAllowed(ix.entries[id].prefix, sc.partTok[lo]) {
 				continue
@@ -368,7 +374,7 @@ func (sc *nameScratch) strip(rec *nameParse) {
 			changed = true
 			break
 		}
-		for l := sc.maxFormWords(ix.lastWords, core-1, core-lo-1); l >= 1; l-- {
+		for l := sc.maxFormWords(ix.lastWords, &ix.lastFilter, core-1, core-lo-1); l >= 1; l-- {
 			id, ok := ix.bySequence[string(sc.partWords(core-l, core))]
 			if !ok {
 				continue
@@ -535,43 +541,75 @@ func isConnector(w []byte) bool {
 	return false
 }
 
-// nameDescriptors are trailing words that describe the reach or the style
-// of a company rather than tell it apart, so sources add and drop them
-// freely: "MGM Resorts International" is "MGM Resorts", "Uber Technologies,
-// Inc." is "Uber" and "AMAZON COM INC" is "Amazon.com". "Holdings" and
-// "Group" are not among them, because they name a parent company that is
-// often a separate registrant from the operating company of the same brand.
-var nameDescriptors = map[string]bool{
-	"international": true, "intl": true, "global": true, "worldwide": true,
-	"technologies": true, "industries": true, "com": true,
-}
-
+// isNameDescriptor reports whether w is a trailing word that describes the
+// reach or the style of a company rather than tells it apart, so sources
+// add and drop it freely: "MGM Resorts International" is "MGM Resorts",
+// "Uber Technologies, Inc." is "Uber" and "AMAZON COM INC" is
+// "Amazon.com". "Holdings" and "Group" are not descriptors, because they
+// name a parent company that is often a separate registrant from the
+// operating company of the same brand. Abbreviations of descriptors count
+// too, so that a key never ends in a word that spells out to one.
 func isNameDescriptor(w []byte) bool {
-	return len(w) <= len("international") && nameDescriptors[string(w)]
-}
-
-// appendExpanded appends w to out, spelled out if it is in
-// nameAbbreviations.
-func appendExpanded(out, w []byte) []byte {
-	if len(w) <= 5 { // no abbreviation in nameAbbreviations is longer
-		if long, ok := nameAbbreviations[string(w)]; ok {
-			return append(out, long...)
-		}
+	switch string(w) {
+	case "international", "intl", "global", "worldwide", "technologies", "industries", "inds", "com":
+		return true
 	}
-	return append(out, w...)
+	return false
 }
 
-// nameAbbreviations spells out abbreviations that have one meaning in
-// company names. Ambiguous ones ("tech", "assoc") are not listed, so the
-// token comparison handles them.
-
-var nameAbbreviations = map[string]string{
-	"intl": "international", "corp": "corporation", "mfg": "manufacturing",
-	"svcs": "services", "bros": "brothers", "natl": "national", "grp": "group",
-	"hldgs": "holdings", "hldg": "holding", "mgmt": "management", "sys": "systems",
-	"inds": "industries", "assn": "association", "cos": "companies", "ctr": "center",
-	"labs": "laboratories", "lab": "laboratory", "finl": "financial", "svc": "service",
-	"mfrs": "manufacturers", "dept": "department",
+// appendExpanded appends w to out, spelled out if it is an abbreviation
+// with one meaning in company names. Ambiguous ones ("tech" for technology,
+// technologies or technical, "assoc" for associates or association) stay as
+// written, so the token comparison handles them.
+func appendExpanded(out, w []byte) []byte {
+	var long string
+	switch string(w) {
+	case "intl":
+		long = "international"
+	case "corp":
+		long = "corporation"
+	case "mfg":
+		long = "manufacturing"
+	case "mfrs":
+		long = "manufacturers"
+	case "svc":
+		long = "service"
+	case "svcs":
+		long = "services"
+	case "bros":
+		long = "brothers"
+	case "natl":
+		long = "national"
+	case "finl":
+		long = "financial"
+	case "grp":
+		long = "group"
+	case "hldg":
+		long = "holding"
+	case "hldgs":
+		long = "holdings"
+	case "mgmt":
+		long = "management"
+	case "sys":
+		long = "systems"
+	case "inds":
+		long = "industries"
+	case "assn":
+		long = "association"
+	case "cos":
+		long = "companies"
+	case "ctr":
+		long = "center"
+	case "lab":
+		long = "laboratory"
+	case "labs":
+		long = "laboratories"
+	case "dept":
+		long = "department"
+	default:
+		return append(out, w...)
+	}
+	return append(out, long...)
 }
 
 // display returns the display form of the part last written by writePart.

@@ -398,3 +398,19 @@ func TestNormalizeNameLongInput(t *testing.T) {
 		})
 	}
 }
+
+// TestNormalizeNameAbbreviationsStable checks that a spelled-out
+// abbreviation never becomes a word that normalizing the key again would
+// strip, such as a legal form or a descriptor.
+func TestNormalizeNameAbbreviationsStable(t *testing.T) {
+	abbreviations := []string{
+		"intl", "corp", "mfg", "mfrs", "svc", "svcs", "bros", "natl", "finl", "grp", "hldg",
+		"hldgs", "mgmt", "sys", "inds", "assn", "cos", "ctr", "lab", "labs", "dept",
+	}
+	for _, abbreviation := range abbreviations {
+		for _, name := range []string{"Acme " + abbreviation, abbreviation + " Acme", "Acme " + abbreviation + " Ltd"} {
+			key := NormalizeName(name)
+			assert.Equal(t, key, NormalizeName(key), name)
+		}
+	}
+}

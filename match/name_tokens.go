@@ -42,6 +42,9 @@ type nameScratch struct {
 	out     []byte
 	order   []int32
 
+	// needsNFKC reports characters that compose with their neighbours, so
+	// the input must be tokenized again after NFKC.
+	needsNFKC bool
 	// tagStart is the input offset of a trailing SEC state or filing tag,
 	// such as "/DE/", or -1.
 	tagStart int
@@ -115,6 +118,9 @@ func (sc nameScratch) tokenize(s string) nameScratch {
 			}
 		} else {
 			r, size = utf8.DecodeRuneInString(s[i:])
+			if needsComposition(r) {
+				sc.needsNFKC = true
+			}
 			start := len(sc.raw)
 			if r < foldTableLimit {
 				e := &foldTable[r-0x80]
