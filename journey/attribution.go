@@ -360,7 +360,9 @@ func (a Anchor) String() string {
 
 // AnchorWeight is the weight a position-based model gives an anchor.
 type AnchorWeight struct {
-	Anchor Anchor  `json:"anchor"`
+	// Anchor is the credited position.
+	Anchor Anchor `json:"anchor"`
+	// Weight is the position's weight before scaling, at least 0.
 	Weight float64 `json:"weight"`
 }
 
