@@ -487,22 +487,10 @@ func (ix *Index) decide(p *parsedRecord, exclude int32) Result {
 // maxCands, the IDs of accounts with the same evidence as the best one, and
 // whether any account shared a block key at all.
 func (ix *Index) candidates(p *parsedRecord, exclude int32) (cands []Candidate, duplicates []string, found bool) {
-	var positions []int32
-	for _, key := range ix.blockKeys(p, true) {
-		block := ix.blocks[key]
-		// Name-key and domain blocks are always searched. Other blocks
-		// larger than maxBlock are skipped, because a key that many
-		// accounts share tells little and costs much.
-		if len(block) > ix.maxBlock && key[0] != 'k' && key[0] != 'd' {
-			continue
-		}
-		positions = append(positions, block...)
-	}
+	positions := ix.blockedPositions(p)
 	if len(positions) == 0 {
 		return nil, nil, false
 	}
-	slices.Sort(positions)
-	positions = slices.Compact(positions)
 
 	type scored struct {
 		levels pairLevels
