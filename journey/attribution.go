@@ -370,9 +370,9 @@ type AnchorWeight struct {
 // Rest weight evenly over the touches that are no anchor.
 //
 // When one touch is several anchors it gets all their weights. When an
-// anchor is absent (its milestone is not set or no touch precedes it) or
-// no touch is left for the rest, the weights that remain are scaled up to
-// sum to 1. So U-shaped 40/20/40 gives 0.5 and 0.5 over two touches and 1
+// anchor is absent (its milestone is not set, falls after the conversion,
+// or no touch in the window precedes it) or no touch is left for the
+// rest, the weights that remain are scaled up to sum to 1. So U-shaped 40/20/40 gives 0.5 and 0.5 over two touches and 1
 // to a single touch.
 type PositionBased struct {
 	// Label is the model's name.
@@ -518,13 +518,24 @@ func anchorIndex(a Anchor, j *Journey, touches []Touchpoint) (int, error) {
 	case AnchorLastTouch:
 		return len(touches) - 1, nil
 	case AnchorLeadCreation:
-		return lastAtOrBefore(touches, j.LeadCreatedAt), nil
+		return milestoneIndex(j, touches, j.LeadCreatedAt), nil
 	case AnchorOpportunityCreation:
-		return lastAtOrBefore(touches, j.OpportunityCreatedAt), nil
+		return milestoneIndex(j, touches, j.OpportunityCreatedAt), nil
 	case AnchorClosedWon:
-		return lastAtOrBefore(touches, j.ClosedWonAt), nil
+		return milestoneIndex(j, touches, j.ClosedWonAt), nil
 	}
 	return 0, fmt.Errorf("invalid anchor %d", uint8(a))
+}
+
+// milestoneIndex returns the index of the last touch at or before the
+// milestone, or -1 when the milestone is not set or falls after the
+// journey's conversion, as a closed-won date does for a pipeline journey
+// that converts at opportunity creation.
+func milestoneIndex(j *Journey, touches []Touchpoint, milestone time.Time) int {
+	if milestone.IsZero() || milestone.After(j.end(touches)) {
+		return -1
+	}
+	return lastAtOrBefore(touches, milestone)
 }
 
 func lastAtOrBefore(touches []Touchpoint, instant time.Time) int {

@@ -428,3 +428,14 @@ func TestNilArgumentsReturnErrors(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, Rollup([]Attribution{a}, nil), 2)
 }
+
+func TestMilestoneAfterConversionIsAbsent(t *testing.T) {
+	j := journeyOf("a", "b", "c")
+	j.ConvertedAt = t0.Add(2 * day)
+	j.ClosedWonAt = t0.Add(30 * day)
+	a, err := Attribute(j, FullPath(), AttributionOptions{})
+	require.NoError(t, err)
+	// Only the first touch anchor is present: 0.225 + 0.1 rest over 2.
+	assert.InDeltaSlice(t, []float64{0.225 / 0.325, 0.05 / 0.325, 0.05 / 0.325}, shareList(t, a), 1e-12)
+	assert.Contains(t, a.Credits[2].Reason, "closed won")
+}
