@@ -18,6 +18,10 @@ type CSVOptions struct {
 	Parser TimeParser
 	// Comma is the field delimiter. Zero means ','.
 	Comma rune
+	// AccountZones maps account IDs to the zone of their local times,
+	// for rows without a timezone value. Accounts not listed use
+	// Parser.Location.
+	AccountZones map[string]*time.Location
 }
 
 // csvField returns the field that a lower-case header name maps to, or
@@ -49,8 +53,10 @@ func csvField(header string) string {
 // type, campaign, source, weight and timezone columns are optional, and
 // unknown columns are ignored. Header names are matched
 // case-insensitively, and common aliases such as account_id and
-// timestamp are accepted. A timezone value is an IANA zone name that
-// applies to that row's local times. Errors name the line and column.
+// timestamp are accepted. A local time is read in the row's timezone
+// value (an IANA zone name), else in the account's zone from
+// opts.AccountZones, else in opts.Parser.Location. Errors name the line
+// and column.
 func ReadTouchpointsCSV(r io.Reader, opts CSVOptions) ([]Touchpoint, error) {
 	reader := csv.NewReader(r)
 	if opts.Comma != 0 {
@@ -119,7 +125,7 @@ func ReadTouchpointsCSV(r io.Reader, opts CSVOptions) ([]Touchpoint, error) {
 	zones := make(map[string]*time.Location)
 	touches := make([]Touchpoint, 0, len(records))
 	for i, record := range records {
-		t, err := parseCSVRecord(record, field, &parser, zones)
+		t, err := parseCSVRecord(record, field, &parser, opts.AccountZones, zones)
 		if err != nil {
 			return nil, fmt.Errorf("journey: CSV line %d: %w", lines[i], err)
 		}
@@ -128,7 +134,7 @@ func ReadTouchpointsCSV(r io.Reader, opts CSVOptions) ([]Touchpoint, error) {
 	return touches, nil
 }
 
-func parseCSVRecord(record []string, field func([]string, string) string, parser *TimeParser, zones map[string]*time.Location) (Touchpoint, error) {
+func parseCSVRecord(record []string, field func([]string, string) string, parser *TimeParser, accountZones, zones map[string]*time.Location) (Touchpoint, error) {
 	t := Touchpoint{
 		AccountID: field(record, "account"),
 		Channel:   field(record, "channel"),
@@ -147,6 +153,9 @@ func parseCSVRecord(record []string, field func([]string, string) string, parser
 	t.Team = team
 
 	loc := parser.Location
+	if zone, ok := accountZones[t.AccountID]; ok && zone != nil {
+		loc = zone
+	}
 	if name := field(record, "timezone"); name != "" {
 		zone, ok := zones[name]
 		if !ok {

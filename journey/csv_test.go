@@ -69,3 +69,18 @@ func FuzzReadTouchpointsCSV(f *testing.F) {
 		}
 	})
 }
+
+func TestReadTouchpointsCSVAccountZones(t *testing.T) {
+	const data = "account,time,team,tz\n" +
+		"tokyo,2024-07-01 12:00,sales,\n" +
+		"tokyo,2024-07-01 12:00,sales,Europe/Berlin\n" +
+		"other,2024-07-01 12:00,sales,\n"
+	touches, err := ReadTouchpointsCSV(strings.NewReader(data), CSVOptions{
+		Parser:       TimeParser{Location: time.UTC},
+		AccountZones: map[string]*time.Location{"tokyo": mustLoad(t, "Asia/Tokyo")},
+	})
+	require.NoError(t, err)
+	assert.Equal(t, utc("2024-07-01T03:00:00Z"), touches[0].Time.UTC(), "account zone")
+	assert.Equal(t, utc("2024-07-01T10:00:00Z"), touches[1].Time.UTC(), "row zone wins")
+	assert.Equal(t, utc("2024-07-01T12:00:00Z"), touches[2].Time.UTC(), "parser location")
+}
