@@ -212,6 +212,9 @@ func compute(universe []string, fromUnion, withMembers bool, weights map[string]
 	report.Metrics = countMetrics(report)
 	if weights != nil {
 		report.Weights = weighRegions(report, index, weights)
+		if math.IsInf(report.Weights.Universe, 0) {
+			return nil, errors.New("overlap: the sum of the account weights overflows float64; scale the weights down")
+		}
 		report.Metrics = append(report.Metrics, weightedMetrics(report)...)
 	}
 	return report, nil
@@ -473,11 +476,11 @@ func buildRegions(counts *regionCounts, sets []SetSummary) []Region {
 }
 
 // fillMembers fills every region's sorted member list. All lists share one
-// backing array. Goroutines fill it in parallel, each over a range of
-// positions: a first pass counts each range's members per region, so every
-// range knows where its members go. Then each region is sorted, unless the
-// universe was sorted already, which is common for exported lists and keeps
-// the cost linear.
+// backing array, which goroutines fill in parallel, each over its own range
+// of positions. A first pass counts each range's members per region, which
+// gives every range its offsets. Then each region is sorted, unless the
+// universe was sorted already. Sorted universes are common for exported
+// lists and keep the cost linear.
 func fillMembers(index *accountIndex, memberBits []bitset, regions []Region, dense bool) {
 	slotOf := make(map[uint64]int, len(regions))
 	var denseSlot []int32

@@ -12,10 +12,10 @@ import (
 // ID is copied. The table is open addressing with linear probing, because a
 // Go map of 20 million strings costs several times the memory. Each slot
 // holds the upper 32 bits of the key's hash above position+1, so a probe
-// compares strings only when the hash bits match. A slot is 32 bits: the low
-// bits hold position+1 and the bits above them a tag of the hash, so a
-// universe of 20 million IDs has 7 tag bits and a tag match between different
-// keys costs one string comparison in 128.
+// compares strings only when the hash bits match. A slot is 32 bits. The low
+// bits contain position+1 and the bits above them a tag of the hash. With 20
+// million IDs the tag has 7 bits, so a probe past a different key compares
+// strings once in 128 times.
 //
 // The table is split into equal shards by the top bits of the hash, and
 // probing wraps within a shard, so that one goroutine per shard can fill

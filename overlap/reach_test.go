@@ -273,4 +273,6 @@ func TestComputeWeightedMetrics(t *testing.T) {
 
 	_, err = ComputeWeighted(nil, map[string]float64{"a": -1}, Set{Name: "m"})
 	assert.ErrorContains(t, err, `weight of account "a" is -1`)
+	_, err = ComputeWeighted(nil, map[string]float64{"a": 1e308, "b": 1e308}, Set{Name: "m", Members: []string{"a", "b"}})
+	assert.ErrorContains(t, err, "overflows")
 }

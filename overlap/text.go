@@ -103,8 +103,8 @@ func countedList(ids []string) string {
 	return fmt.Sprintf("%d (%s)", len(ids), shortList(ids))
 }
 
-// shortList joins up to TextMemberLimit IDs with spaces and says how many
-// more there are.
+// shortList joins up to TextMemberLimit IDs with spaces and appends the
+// number of IDs left out.
 func shortList(ids []string) string {
 	if len(ids) <= TextMemberLimit {
 		return cleanText(strings.Join(ids, " "))

@@ -48,10 +48,10 @@ type VennLayout struct {
 
 // LayoutVenn places one circle per set of a report with one to three sets.
 // Each circle's area equals its set's size. For two sets the centre distance
-// is solved so that the lens area equals the intersection exactly. For three
-// sets no circles can match all seven regions in general, so the centres
-// are fitted by least squares on the region areas, starting from the exact
-// pairwise distances, and MaxError and Stress report how far the fit is off.
+// is solved so that the lens area equals the intersection exactly. Three
+// circles cannot match all seven regions in general. Their centres are
+// fitted by least squares on the region areas, starting from the exact
+// pairwise distances, and MaxError and Stress report the remaining error.
 func LayoutVenn(r *Report) (*VennLayout, error) {
 	if r == nil {
 		return nil, errors.New("overlap: report is nil")
