@@ -151,3 +151,19 @@ func TestMailFilterFalsePositives(t *testing.T) {
 	require.Greater(t, unlisted, 10000)
 	assert.Less(t, float64(passed)/float64(unlisted), 0.02, "%d of %d unlisted names pass", passed, unlisted)
 }
+
+// TestMailDomainSourcesMatchTestdata fails when the npm copies under
+// testdata change version without "go generate" being run again.
+func TestMailDomainSourcesMatchTestdata(t *testing.T) {
+	folders := map[string]string{
+		"freemail":                 "npm-freemail",
+		"disposable-email-domains": "npm-disposable-email-domains",
+		"email-providers":          "npm-email-providers",
+	}
+	for _, s := range MailDomainSources() {
+		data, err := os.ReadFile("../testdata/" + folders[s.Name] + "/SOURCE.md")
+		require.NoError(t, err, s.Name)
+		first, _, _ := strings.Cut(string(data), "\n")
+		assert.Equal(t, "# npm package `"+s.Name+"` "+s.Version, first)
+	}
+}
