@@ -26,7 +26,7 @@
 // DefaultRules for their values), each as a multiplier on the base
 // probability:
 //
-//   - out of market: the account is not looking to buy (x0.25)
+//   - out of market: the account is not looking to buy (x0.15)
 //   - continuity: the touch is on a topic the persona engaged with
 //     (up to x2, in proportion to what the persona remembers)
 //   - timely follow-up: the other team touches within 7 days of an

@@ -192,13 +192,13 @@ func NewPersona(id string, role Role) Persona {
 func DefaultResponsiveness(role Role) Responsiveness {
 	switch role {
 	case EconomicBuyer:
-		return Responsiveness{Ad: 0.01, MarketingEmail: 0.02, Content: 0.03, Event: 0.08, SalesEmail: 0.04, Call: 0.06, Meeting: 0.35}
+		return Responsiveness{Ad: 0.02, MarketingEmail: 0.04, Content: 0.06, Event: 0.15, SalesEmail: 0.08, Call: 0.12, Meeting: 0.6}
 	case Champion:
-		return Responsiveness{Ad: 0.03, MarketingEmail: 0.06, Content: 0.10, Event: 0.12, SalesEmail: 0.08, Call: 0.10, Meeting: 0.40}
+		return Responsiveness{Ad: 0.06, MarketingEmail: 0.12, Content: 0.2, Event: 0.25, SalesEmail: 0.16, Call: 0.2, Meeting: 0.7}
 	case Researcher:
-		return Responsiveness{Ad: 0.05, MarketingEmail: 0.08, Content: 0.20, Event: 0.10, SalesEmail: 0.04, Call: 0.04, Meeting: 0.20}
+		return Responsiveness{Ad: 0.1, MarketingEmail: 0.16, Content: 0.4, Event: 0.2, SalesEmail: 0.08, Call: 0.08, Meeting: 0.4}
 	case User:
-		return Responsiveness{Ad: 0.02, MarketingEmail: 0.04, Content: 0.08, Event: 0.06, SalesEmail: 0.03, Call: 0.03, Meeting: 0.15}
+		return Responsiveness{Ad: 0.04, MarketingEmail: 0.08, Content: 0.16, Event: 0.12, SalesEmail: 0.06, Call: 0.06, Meeting: 0.3}
 	}
 	return Responsiveness{}
 }

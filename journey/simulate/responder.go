@@ -86,7 +86,7 @@ var factorDetails = [...]string{
 	FactorCrowding:      "comes soon after the previous touch",
 	FactorRepetition:    "repeats a message the persona already engaged with",
 	FactorContradiction: "contradicts what the other team said on the topic",
-	FactorColdOutreach:  "no remembered touch gives the outreach context",
+	FactorColdOutreach:  "little or no remembered engagement gives the outreach context",
 	FactorCap:           "limited to the maximum probability",
 }
 
@@ -166,7 +166,7 @@ type Rules struct {
 // size. They are not estimated from data.
 func DefaultRules() Rules {
 	return Rules{
-		OutOfMarket:     0.25,
+		OutOfMarket:     0.15,
 		ContinuityBoost: 1,
 		FollowUpWindow:  7 * 24 * time.Hour,
 		FollowUpBoost:   0.5,

@@ -45,7 +45,7 @@ func TestRuleResponderFactors(t *testing.T) {
 		related    int
 	}{
 		{"cold sales email", champion, nil, daysAfter(3), salesEmail, FactorColdOutreach, 0.4, -1},
-		{"out of market", outOfMarket, nil, daysAfter(0), adSecurity, FactorOutOfMarket, 0.25, -1},
+		{"out of market", outOfMarket, nil, daysAfter(0), adSecurity, FactorOutOfMarket, 0.15, -1},
 		{"continuity after engaged ad", champion, []Event{{At: daysAfter(0), Touch: adSecurity, Engagement: 1}}, daysAfter(0), salesEmail, FactorContinuity, 2, 0},
 		{"follow-up after engaged ad", champion, []Event{{At: daysAfter(0), Touch: adSecurity, Engagement: 1}}, daysAfter(3), salesEmail, FactorFollowUp, 1.5, 0},
 		{"repetition of engaged message", champion, []Event{{At: daysAfter(0), Touch: adSecurity, Engagement: 1}}, daysAfter(0), adSecurity, FactorRepetition, 0.5, 0},
@@ -74,7 +74,7 @@ func TestRuleResponderProduct(t *testing.T) {
 	reaction, err := r.Respond(p, history, daysAfter(1), Touch{Team: journey.Sales, Channel: ChannelEmail, Topic: "cost"})
 	require.NoError(t, err)
 
-	assert.InDelta(t, 0.08*1.5, reaction.Base, 1e-12)
+	assert.InDelta(t, 0.16*1.5, reaction.Base, 1e-12)
 	product := reaction.Base
 	for _, reason := range reaction.Reasons {
 		product *= reason.Multiplier
