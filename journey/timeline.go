@@ -134,14 +134,20 @@ func buildTimelines(touches []Touchpoint, opts TimelineOptions, inPlace bool) ([
 		}
 		starts[rank+1] = next
 	}
-	// Moving each touch along the cycles of the grouping permutation costs
-	// one copy per touch and no memory beyond the touches. Without inPlace
-	// it works on a plain copy of the input.
+	// Either way every touch is copied once: in place along the cycles of
+	// the grouping permutation, or gathered into new memory in final order.
+	src := sources(touchSlot, parts, partOffsets)
 	backing := touches
-	if !inPlace {
-		backing = slices.Clone(touches)
+	if inPlace {
+		permuteInPlace(backing, src)
+	} else {
+		backing = make([]Touchpoint, len(touches))
+		forEachParallel(len(parts), func(p int) {
+			for k := parts[p][0]; k < parts[p][1]; k++ {
+				backing[k] = touches[src[k]]
+			}
+		})
 	}
-	permuteInPlace(backing, sources(touchSlot, parts, partOffsets))
 
 	timelines := make([]Timeline, len(ids))
 	forEachParallel(len(ids), func(rank int) {
