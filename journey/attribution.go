@@ -369,10 +369,10 @@ type AnchorWeight struct {
 // PositionBased gives fixed weights to anchor touches and spreads the
 // Rest weight evenly over the touches that are no anchor.
 //
-// When one touch is several anchors it gets all their weights. When an
-// anchor is absent (its milestone is not set, falls after the conversion,
-// or no touch in the window precedes it) or no touch is left for the
-// rest, the weights that remain are scaled up to sum to 1. So U-shaped 40/20/40 gives 0.5 and 0.5 over two touches and 1
+// When one touch is several anchors it gets all their weights. An anchor
+// is absent when its milestone is not set, falls after the conversion, or
+// has no touch in the window before it. When an anchor is absent or no
+// touch is left for the rest, the remaining weights are scaled to sum to 1. So U-shaped 40/20/40 gives 0.5 and 0.5 over two touches and 1
 // to a single touch.
 type PositionBased struct {
 	// Label is the model's name.
@@ -528,9 +528,9 @@ func anchorIndex(a Anchor, j *Journey, touches []Touchpoint) (int, error) {
 }
 
 // milestoneIndex returns the index of the last touch at or before the
-// milestone, or -1 when the milestone is not set or falls after the
-// journey's conversion, as a closed-won date does for a pipeline journey
-// that converts at opportunity creation.
+// milestone. It returns -1 when the milestone is not set or falls after
+// the journey's conversion, as a closed-won date does for a pipeline
+// journey that ends at opportunity creation.
 func milestoneIndex(j *Journey, touches []Touchpoint, milestone time.Time) int {
 	if milestone.IsZero() || milestone.After(j.end(touches)) {
 		return -1

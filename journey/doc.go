@@ -29,10 +29,11 @@
 // # Handoff
 //
 // AnalyzeHandoff and AnalyzeHandoffs measure the handoff from marketing to
-// sales: which team came first, the latency from marketing engagement to
-// the first sales touch with its median and 95th percentile, SLA outcomes
-// including accounts still waiting, silences in which neither team touched
-// an engaged account, sales touches with no marketing touch before them,
+// sales. They report which team came first and the latency from marketing
+// engagement to the first sales touch, with its median and 95th
+// percentile. They also report SLA outcomes, including accounts still
+// waiting, and silences in which neither team touched an engaged account.
+// Finally they count sales touches with no marketing touch before them
 // and how often the lead passed between the teams.
 //
 // # Stages

@@ -50,6 +50,7 @@ func ExampleAnalyzeHandoffs() {
 		fmt.Println(err)
 		return
 	}
+
 	report, err := journey.AnalyzeHandoffs(timelines, journey.HandoffOptions{
 		SLA:     3 * 24 * time.Hour,
 		Silence: 5 * 24 * time.Hour,
@@ -94,6 +95,7 @@ func ExampleCompare() {
 		LeadCreatedAt:        day(3),
 		OpportunityCreatedAt: day(8),
 	}}
+
 	models := []journey.Model{
 		journey.FirstTouch{}, journey.Linear{}, journey.UShaped(), journey.WShaped(),
 	}
