@@ -22,6 +22,7 @@ type Index struct {
 	byID     map[string]int
 	blocks   map[string][]int32
 	df       map[string]int
+	cities   map[string]int // folded city name -> accounts in it
 	live     int
 	comparer comparer
 	margin   float64
@@ -69,6 +70,7 @@ func NewIndex(accounts []Record, opts ...Option) (*Index, error) {
 		byID:     make(map[string]int, len(accounts)),
 		blocks:   make(map[string][]int32),
 		df:       make(map[string]int),
+		cities:   make(map[string]int),
 		comparer: defaultComparer,
 		margin:   1,
 		maxCands: 5,
@@ -117,6 +119,9 @@ func (ix *Index) Add(accounts ...Record) error {
 		for _, t := range distinctTokens(p.tokens) {
 			ix.df[t]++
 		}
+		if p.city != "" {
+			ix.cities[p.city]++
+		}
 	}
 	ix.live += len(accounts)
 	ix.updateBlockLimit()
@@ -157,6 +162,11 @@ func (ix *Index) Remove(ids ...string) int {
 		for _, t := range distinctTokens(a.parsed.tokens) {
 			if ix.df[t]--; ix.df[t] <= 0 {
 				delete(ix.df, t)
+			}
+		}
+		if c := a.parsed.city; c != "" {
+			if ix.cities[c]--; ix.cities[c] <= 0 {
+				delete(ix.cities, c)
 			}
 		}
 		*a = indexedAccount{removed: true}

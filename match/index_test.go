@@ -240,3 +240,23 @@ func TestIndexHierarchy(t *testing.T) {
 	assert.Equal(t, "s1", rep.Records[0].Result.Candidates[0].AccountID)
 	assert.Contains(t, rep.Records[0].Result.Reason, "rolled up")
 }
+
+func TestMatchMention(t *testing.T) {
+	ix, err := NewIndex([]Record{
+		{ID: "yale", Name: "Yale University", City: "New Haven", Country: "US"},
+		{ID: "phil", Name: "Philadelphia Storage Battery Company", City: "Philadelphia", Country: "US"},
+		{ID: "upenn", Name: "University of Pennsylvania", City: "Philadelphia", Country: "US"},
+		{ID: "ucla", Name: "University of California, Los Angeles", City: "Los Angeles", Country: "US"},
+	})
+	require.NoError(t, err)
+	tests := []struct{ text, want string }{
+		{"Department of Neurology, Yale University, New Haven, CT, USA", "yale"},
+		{"Department of Pathology, University of Pennsylvania, Philadelphia, PA, USA", "upenn"},
+		{"University of California, Los Angeles", "ucla"},
+		{"Philadelphia, PA", ""},
+	}
+	for _, tt := range tests {
+		res := ix.MatchMention(tt.text, Record{})
+		assert.Equal(t, tt.want, res.AccountID, "%s: %s", tt.text, res.Reason)
+	}
+}
