@@ -193,6 +193,7 @@ func foldRuneSlow(dst []byte, r rune) (runeClass, []byte) {
 		// Parenthesized letters such as ㈱, the abbreviation of 株式会社.
 		class = classIsolated
 	}
+	start := len(dst)
 	for _, f := range string(d) {
 		c, out := foldRuneSlow(dst, f)
 		if c == classLetter {
@@ -201,6 +202,10 @@ func foldRuneSlow(dst []byte, r rune) (runeClass, []byte) {
 			}
 			dst = out
 		}
+	}
+	if folded := dst[start:]; !norm.NFC.IsNormal(folded) {
+		// Compose the parts again, as Hangul jamo from ㈕ into 아.
+		dst = append(dst[:start], norm.NFC.Bytes(folded)...)
 	}
 	if class == classSeparator && unicode.Is(unicode.Mn, r) {
 		class = classIgnore

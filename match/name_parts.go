@@ -224,7 +224,7 @@ func (sc nameScratch) writeKey(rec *nameParse) nameScratch {
 	for i := sc.qualLo; i < sc.keepHi; i++ {
 		order = append(order, int32(i))
 	}
-	if sc.coreHi-sc.keepLo >= 2 && sc.isInvertedPersonalName(sc.keepLo, len(order)) {
+	if sc.rotate {
 		// SEC EDGAR writes names of persons surname first: "SMITH A O
 		// CORP" is "A. O. Smith".
 		order[0], order[1] = order[1], order[0]
@@ -266,25 +266,30 @@ func (sc *nameScratch) isElidedPrefix(t, next nameToken) bool {
 	return legalForms.firstWords[string(joined)] == 0
 }
 
-// isInvertedPersonalName reports whether the key starts with a surname
-// followed by initials, the order SEC EDGAR uses for names of persons, at
-// token i of a key of n words. The swap is skipped where the swapped key
-// would start with a prefix form or end in a strippable word, so the key
-// stays the same when normalized again.
-func (sc *nameScratch) isInvertedPersonalName(i, n int) bool {
-	first, second := sc.partTok[i], sc.partTok[i+1]
-	if second.flags&tokInitialism == 0 || second.group != 0 || first.group != 0 ||
-		first.flags&(tokInitialism|tokSingle|tokAmpersand|tokLowerCase) != 0 {
-		return false // EDGAR names are in capitals
-	}
-	if n == 2 && i+2 == len(sc.partTok) {
-		return false // nothing followed the initials, as in "FOO I/S"
-	}
-	initials := sc.partWords(i+1, i+2)
-	if legalForms.firstWords[string(initials)] > 0 {
+// isInvertedPersonalName reports whether the part starts with a surname
+// followed by initials, the order SEC EDGAR uses for names of persons
+// ("SMITH A O CORP" for "A. O. Smith"), so that the two are swapped in the
+// key. EDGAR names are in capitals, and something must follow the initials,
+// so "FOO I/S" keeps its order. The initials must not be a legal form other
+// than a Cyrillic-only one such as "АО", and neither word may be one that
+// normalizing the swapped key again would strip.
+func (sc *nameScratch) isInvertedPersonalName() bool {
+	if len(sc.partTok) < 3 {
 		return false
 	}
-	return n > 2 || !sc.isStrippableEnd(i)
+	first, second := sc.partTok[0], sc.partTok[1]
+	if second.flags&tokInitialism == 0 || second.group != 0 || first.group != 0 ||
+		first.flags&(tokInitialism|tokSingle|tokAmpersand|tokLowerCase) != 0 {
+		return false
+	}
+	surname, initials := sc.partWords(0, 1), sc.partWords(1, 2)
+	if string(surname) == "the" || legalForms.firstWords[string(surname)] > 0 || sc.isStrippableEnd(0) {
+		return false
+	}
+	if id, ok := legalForms.bySequence[string(initials)]; ok && legalForms.entries[id].prefix != prefixTransliterated {
+		return false
+	}
+	return legalForms.firstWords[string(initials)] <= 1
 }
 
 // partWord returns the text of tokens [i, j) of the current part, joined by
@@ -358,6 +363,13 @@ func (sc *nameScratch) strip(rec *nameParse) {
 		qualified = 1
 	}
 	ix := legalForms
+	// The initials of an inverted name stay, even where they spell a
+	// legal form such as "AO", because they move to the front.
+	sc.rotate = sc.isInvertedPersonalName()
+	keep := 0 // words at the start that suffix stripping leaves
+	if sc.rotate {
+		keep = 2
+	}
 	for changed := true; changed; {
 		changed = false
 		if core-lo+qualified >= 2 && string(sc.partWords(lo, lo+1)) == "the" {
@@ -374,7 +386,7 @@ func (sc *nameScratch) strip(rec *nameParse) {
 			changed = true
 			break
 		}
-		for l := sc.maxFormWords(ix.lastWords, &ix.lastFilter, core-1, core-lo-1); l >= 1; l-- {
+		for l := sc.maxFormWords(ix.lastWords, &ix.lastFilter, core-1, min(core-lo-1, core-keep)); l >= 1; l-- {
 			id, ok := ix.bySequence[string(sc.partWords(core-l, core))]
 			if !ok {
 				continue
@@ -382,16 +394,16 @@ func (sc *nameScratch) strip(rec *nameParse) {
 			sc.recordForm(rec, id, core-l, core)
 			core -= l
 			changed = true
-			if core-lo >= 2 && isConnector(sc.partWords(core-1, core)) {
+			if core-lo >= 2 && core > keep && isConnector(sc.partWords(core-1, core)) {
 				core--
 			}
 			break
 		}
-		if core-lo >= 2 && isNameDescriptor(sc.partWords(core-1, core)) {
+		if core-lo >= 2 && core > keep && isNameDescriptor(sc.partWords(core-1, core)) {
 			core--
 			changed = true
 		}
-		if core-lo >= 2 && string(sc.partWords(core-1, core)) == "the" {
+		if core-lo >= 2 && core > keep && string(sc.partWords(core-1, core)) == "the" {
 			core-- // "Hartford, The", as lists sort names
 			changed = true
 		}

@@ -160,6 +160,8 @@ func TestNormalizeNameCases(t *testing.T) {
 		{"McDonald's Corp", "mcdonalds"},
 		{"O'Reilly Automotive", "oreilly automotive"},
 		{"O REILLY AUTOMOTIVE INC", "oreilly automotive"},
+		{"SMITH A O CORP", "ao smith"},
+		{"A. O. Smith", "ao smith"},
 		{"HORTON D R INC /DE/", "dr horton"},
 		{"D. R. Horton", "dr horton"},
 		{"BERKLEY W R CORP", "wr berkley"},

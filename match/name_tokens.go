@@ -61,6 +61,9 @@ type nameScratch struct {
 	// qualified reports that a trailing qualifier shielded the forms
 	// before it in the part last written.
 	qualified bool
+	// rotate reports that the part is an inverted personal name whose
+	// first two words swap in the key.
+	rotate bool
 }
 
 // nameBuffers is the initial storage of a nameScratch, sized for common
@@ -241,6 +244,9 @@ func (sc nameScratch) tokenize(s string) nameScratch {
 func (sc nameScratch) appendIsolated(cur nameToken, inToken bool, start, ostart, oend int, group int32) nameScratch {
 	if inToken {
 		cur.end = int32(start)
+		if isSingleLetter(sc.raw[cur.start:cur.end]) {
+			cur.flags |= tokSingle
+		}
 		sc.rawToks = append(sc.rawToks, cur)
 	}
 	t := nameToken{start: int32(start), end: int32(len(sc.raw)), ostart: int32(ostart), oend: int32(oend), group: group, flags: tokSpaced}
