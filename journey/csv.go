@@ -58,6 +58,25 @@ func csvField(header string) string {
 // opts.AccountZones, else in opts.Parser.Location. Errors name the line
 // and column.
 func ReadTouchpointsCSV(r io.Reader, opts CSVOptions) ([]Touchpoint, error) {
+	touches, _, err := ReadTouchpointsCSVWithNotes(r, opts)
+	return touches, err
+}
+
+// TimeNote records a local time that fell in a daylight-saving change and
+// was resolved by the rule of ResolveLocal.
+type TimeNote struct {
+	// Line is the CSV line of the record.
+	Line int `json:"line"`
+	// Value is the timestamp as written.
+	Value string `json:"value"`
+	// Parsed is the resolved time with its Shifted or Ambiguous flag.
+	Parsed ParsedTime `json:"parsed"`
+}
+
+// ReadTouchpointsCSVWithNotes is ReadTouchpointsCSV that also returns a
+// note for every local time that did not exist (moved forward) or
+// occurred twice (first occurrence taken), so callers can review them.
+func ReadTouchpointsCSVWithNotes(r io.Reader, opts CSVOptions) ([]Touchpoint, []TimeNote, error) {
 	reader := csv.NewReader(r)
 	if opts.Comma != 0 {
 		reader.Comma = opts.Comma
@@ -65,24 +84,24 @@ func ReadTouchpointsCSV(r io.Reader, opts CSVOptions) ([]Touchpoint, error) {
 	reader.FieldsPerRecord = -1
 	header, err := reader.Read()
 	if errors.Is(err, io.EOF) {
-		return nil, errors.New("journey: CSV is empty: expected a header row")
+		return nil, nil, errors.New("journey: CSV is empty: expected a header row")
 	}
 	if err != nil {
-		return nil, fmt.Errorf("journey: reading CSV header: %w", err)
+		return nil, nil, fmt.Errorf("journey: reading CSV header: %w", err)
 	}
 	column := make(map[string]int)
 	for i, name := range header {
 		key := strings.ToLower(strings.TrimSpace(strings.TrimPrefix(name, "\ufeff")))
 		if field := csvField(key); field != "" {
 			if _, dup := column[field]; dup {
-				return nil, fmt.Errorf("journey: CSV header has two %s columns, the second is %q", field, name)
+				return nil, nil, fmt.Errorf("journey: CSV header has two %s columns, the second is %q", field, name)
 			}
 			column[field] = i
 		}
 	}
 	for _, required := range []string{"account", "time", "team"} {
 		if _, ok := column[required]; !ok {
-			return nil, fmt.Errorf("journey: CSV header %q has no %s column", strings.Join(header, ","), required)
+			return nil, nil, fmt.Errorf("journey: CSV header %q has no %s column", strings.Join(header, ","), required)
 		}
 	}
 
@@ -94,7 +113,7 @@ func ReadTouchpointsCSV(r io.Reader, opts CSVOptions) ([]Touchpoint, error) {
 			break
 		}
 		if err != nil {
-			return nil, fmt.Errorf("journey: reading CSV: %w", err)
+			return nil, nil, fmt.Errorf("journey: reading CSV: %w", err)
 		}
 		line, _ := reader.FieldPos(0)
 		records = append(records, record)
@@ -117,24 +136,28 @@ func ReadTouchpointsCSV(r io.Reader, opts CSVOptions) ([]Touchpoint, error) {
 		}
 		order, err := InferDateOrder(times)
 		if err != nil {
-			return nil, fmt.Errorf("journey: CSV column %q: %w", header[column["time"]], err)
+			return nil, nil, fmt.Errorf("journey: CSV column %q: %w", header[column["time"]], err)
 		}
 		parser.DateOrder = order
 	}
 
 	zones := make(map[string]*time.Location)
 	touches := make([]Touchpoint, 0, len(records))
+	var notes []TimeNote
 	for i, record := range records {
-		t, err := parseCSVRecord(record, field, &parser, opts.AccountZones, zones)
+		t, parsed, err := parseCSVRecord(record, field, &parser, opts.AccountZones, zones)
 		if err != nil {
-			return nil, fmt.Errorf("journey: CSV line %d: %w", lines[i], err)
+			return nil, nil, fmt.Errorf("journey: CSV line %d: %w", lines[i], err)
 		}
 		touches = append(touches, t)
+		if parsed.Shifted || parsed.Ambiguous {
+			notes = append(notes, TimeNote{Line: lines[i], Value: field(record, "time"), Parsed: parsed})
+		}
 	}
-	return touches, nil
+	return touches, notes, nil
 }
 
-func parseCSVRecord(record []string, field func([]string, string) string, parser *TimeParser, accountZones, zones map[string]*time.Location) (Touchpoint, error) {
+func parseCSVRecord(record []string, field func([]string, string) string, parser *TimeParser, accountZones, zones map[string]*time.Location) (Touchpoint, ParsedTime, error) {
 	t := Touchpoint{
 		AccountID: field(record, "account"),
 		Channel:   field(record, "channel"),
@@ -144,11 +167,11 @@ func parseCSVRecord(record []string, field func([]string, string) string, parser
 		Source:    field(record, "source"),
 	}
 	if t.AccountID == "" {
-		return t, errors.New("missing account")
+		return t, ParsedTime{}, errors.New("missing account")
 	}
 	team, err := ParseTeam(field(record, "team"))
 	if err != nil {
-		return t, fmt.Errorf("column team: %w", err)
+		return t, ParsedTime{}, fmt.Errorf("column team: %w", err)
 	}
 	t.Team = team
 
@@ -161,7 +184,7 @@ func parseCSVRecord(record []string, field func([]string, string) string, parser
 		if !ok {
 			zone, err = time.LoadLocation(name)
 			if err != nil {
-				return t, fmt.Errorf("column timezone: unknown IANA zone %q: %w", name, err)
+				return t, ParsedTime{}, fmt.Errorf("column timezone: unknown IANA zone %q: %w", name, err)
 			}
 			zones[name] = zone
 		}
@@ -169,18 +192,18 @@ func parseCSVRecord(record []string, field func([]string, string) string, parser
 	}
 	parsed, err := parser.ParseIn(field(record, "time"), loc)
 	if err != nil {
-		return t, fmt.Errorf("column time: %w", err)
+		return t, ParsedTime{}, fmt.Errorf("column time: %w", err)
 	}
 	t.Time = parsed.Time
 
 	if w := field(record, "weight"); w != "" {
 		t.Weight, err = strconv.ParseFloat(w, 64)
 		if err != nil {
-			return t, fmt.Errorf("column weight: invalid number %q", w)
+			return t, ParsedTime{}, fmt.Errorf("column weight: invalid number %q", w)
 		}
 	}
 	if err := t.Validate(); err != nil {
-		return t, err
+		return t, ParsedTime{}, err
 	}
-	return t, nil
+	return t, parsed, nil
 }

@@ -84,3 +84,19 @@ func TestReadTouchpointsCSVAccountZones(t *testing.T) {
 	assert.Equal(t, utc("2024-07-01T10:00:00Z"), touches[1].Time.UTC(), "row zone wins")
 	assert.Equal(t, utc("2024-07-01T12:00:00Z"), touches[2].Time.UTC(), "parser location")
 }
+
+func TestReadTouchpointsCSVWithNotes(t *testing.T) {
+	const data = "account,time,team,tz\n" +
+		"a,2024-03-10 02:30,sales,America/New_York\n" +
+		"a,2024-03-10 04:30,sales,America/New_York\n" +
+		"a,2024-11-03 01:30,sales,America/New_York\n"
+	touches, notes, err := ReadTouchpointsCSVWithNotes(strings.NewReader(data), CSVOptions{})
+	require.NoError(t, err)
+	require.Len(t, touches, 3)
+	require.Len(t, notes, 2)
+	assert.Equal(t, 2, notes[0].Line)
+	assert.True(t, notes[0].Parsed.Shifted)
+	assert.Equal(t, "2024-03-10 02:30", notes[0].Value)
+	assert.Equal(t, 4, notes[1].Line)
+	assert.True(t, notes[1].Parsed.Ambiguous)
+}

@@ -114,9 +114,16 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	touches, err := journey.ReadTouchpointsCSV(bytes.NewReader(touchData), journey.CSVOptions{Parser: parser})
+	touches, notes, err := journey.ReadTouchpointsCSVWithNotes(bytes.NewReader(touchData), journey.CSVOptions{Parser: parser})
 	if err != nil {
 		return fmt.Errorf("reading touchpoints: %w", err)
+	}
+	for _, n := range notes {
+		rule := "did not exist (clocks went forward), moved forward"
+		if n.Parsed.Ambiguous {
+			rule = "occurred twice (clocks went back), took the first"
+		}
+		fmt.Fprintf(stderr, "journey: line %d: local time %q %s: %s\n", n.Line, n.Value, rule, n.Parsed.Time.Format(time.RFC3339))
 	}
 	timelines, err := journey.BuildTimelines(touches, journey.TimelineOptions{DuplicateWindow: c.dedup})
 	if err != nil {
