@@ -94,3 +94,25 @@ func ExampleShapleyValues() {
 	// email: value 0.833, 2.50 conversions
 	// webinar: value -0.167, -0.50 conversions
 }
+
+func ExampleBuildTimelines_mergeSources() {
+	at := func(minute int) time.Time { return time.Date(2024, 5, 2, 15, minute, 0, 0, time.UTC) }
+	crm := []journey.Touchpoint{
+		{AccountID: "acme", Time: at(0), Team: journey.Sales, Channel: "meeting", Contact: "ana@acme.example", Type: "meeting", Source: "crm"},
+	}
+	automation := []journey.Touchpoint{
+		{AccountID: "acme", Time: at(2), Team: journey.Sales, Channel: "meeting", Contact: "ana@acme.example", Type: "meeting", Source: "automation"},
+		{AccountID: "acme", Time: at(30), Team: journey.Marketing, Channel: "email", Contact: "ana@acme.example", Type: "email_open", Source: "automation"},
+	}
+	timelines, err := journey.BuildTimelines(append(crm, automation...), journey.TimelineOptions{DuplicateWindow: 5 * time.Minute})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, t := range timelines[0].Touches {
+		fmt.Println(t.Time.Format("15:04"), t.Channel, t.Sources())
+	}
+	// Output:
+	// 15:00 meeting [crm automation]
+	// 15:30 email [automation]
+}
