@@ -72,6 +72,17 @@ func (s SLAStatus) String() string {
 // MarshalText encodes the status as its String form.
 func (s SLAStatus) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
+// UnmarshalText decodes "n/a", "met", "missed" or "pending".
+func (s *SLAStatus) UnmarshalText(text []byte) error {
+	for _, status := range []SLAStatus{SLANotApplicable, SLAMet, SLAMissed, SLAPending} {
+		if string(text) == status.String() {
+			*s = status
+			return nil
+		}
+	}
+	return fmt.Errorf("journey: invalid SLA status %q: expected n/a, met, missed or pending", text)
+}
+
 // Silence is a stretch in which neither team touched an engaged account.
 type Silence struct {
 	// Start is the instant of the touch before the silence.

@@ -1,6 +1,7 @@
 package journey
 
 import (
+	"encoding/json"
 	"testing"
 	"time"
 
@@ -150,4 +151,19 @@ func TestDurationQuantile(t *testing.T) {
 	assert.Equal(t, time.Duration(3), durationQuantile(values, 0.5), "2.5 rounds half away from zero")
 	assert.Equal(t, time.Duration(4), durationQuantile(values, 1))
 	assert.Equal(t, time.Duration(1), durationQuantile(values, 0))
+}
+
+func TestHandoffReportJSONRoundTrip(t *testing.T) {
+	tl := timelineOf(t, "a", touch("", 0, Marketing, "web"), touch("", 5*day, Sales, "call"))
+	r, err := AnalyzeHandoffs([]Timeline{tl}, HandoffOptions{SLA: day, Silence: day})
+	require.NoError(t, err)
+	data, err := json.Marshal(r)
+	require.NoError(t, err)
+	assert.Contains(t, string(data), `"sla":"missed"`)
+	var back HandoffReport
+	require.NoError(t, json.Unmarshal(data, &back))
+	assert.Equal(t, r, back)
+
+	var status SLAStatus
+	assert.Error(t, status.UnmarshalText([]byte("late")))
 }
