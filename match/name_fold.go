@@ -163,6 +163,7 @@ func foldRuneSlow(dst []byte, r rune) (runeClass, []byte) {
 	if s, ok := foldSpecial[unicode.ToLower(r)]; ok {
 		return classLetter, append(dst, s...)
 	}
+
 	var decomposed [64]byte
 	d := norm.NFKD.AppendString(decomposed[:0], string(r))
 	if len(d) == utf8.RuneLen(r) && string(d) == string(r) {
@@ -183,6 +184,7 @@ func foldRuneSlow(dst []byte, r rune) (runeClass, []byte) {
 		}
 		return classLetter, dst
 	}
+
 	// A decomposition: fold each part. A single ASCII punctuation result,
 	// such as "&" for the full-width ampersand, keeps its ASCII class.
 	if len(d) == 1 && nameASCIIClass[d[0]] != classLetter {

@@ -21,8 +21,8 @@ type legalFormRecord struct {
 type legalFormEntry struct {
 	key   string // the alias as a key, such as "sp zoo" or "gmbh and co kg"
 	codes []ELFCode
-	// prefix says when the form may be stripped from the start of a name,
-	// as jurisdictions write "PT", "OOO" and "SIA".
+	// prefix sets when the form may be stripped from the start of a name,
+	// where jurisdictions write "PT", "OOO" and "SIA".
 	prefix prefixRule
 }
 
@@ -34,8 +34,8 @@ type legalFormIndex struct {
 	maxTokens  int
 	maxKeyLen  int // bytes of the longest key, so longer words skip lookups
 	// lastWords maps the last word of every form to the most words of a
-	// form ending in it, and firstWords the first word of every prefix form
-	// to the most words of such a form, so most words need one lookup.
+	// form that ends in it. firstWords does the same for the first words of
+	// prefix forms. With them, most words need a single lookup.
 	lastWords  map[string]int
 	firstWords map[string]int
 	// lastFilter and firstFilter reject most words before a map lookup.
@@ -55,7 +55,7 @@ func init() {
 	legalForms = buildLegalForms()
 }
 
-// prefixRule says when a legal form may be stripped from the start of a
+// prefixRule sets when a legal form may be stripped from the start of a
 // name.
 type prefixRule uint8
 

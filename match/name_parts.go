@@ -292,7 +292,7 @@ func (sc *nameScratch) isInvertedPersonalName() bool {
 	return legalForms.firstWords[string(initials)] <= 1
 }
 
-// partWord returns the text of tokens [i, j) of the current part, joined by
+// partWords returns the text of tokens [i, j) of the current part, joined by
 // single spaces.
 func (sc *nameScratch) partWords(i, j int) []byte {
 	return sc.part[sc.partTok[i].start:sc.partTok[j-1].end]
@@ -370,12 +370,14 @@ func (sc *nameScratch) strip(rec *nameParse) {
 	if sc.rotate {
 		keep = 2
 	}
+
 	for changed := true; changed; {
 		changed = false
 		if core-lo+qualified >= 2 && string(sc.partWords(lo, lo+1)) == "the" {
 			lo++
 			changed = true
 		}
+
 		for l := sc.maxFormWords(ix.firstWords, &ix.firstFilter, lo, core-lo-1+qualified); l >= 1; l-- {
 			id, ok := ix.bySequence[string(sc.partWords(lo, lo+l))]
 			if !ok || !prefixAllowed(ix.entries[id].prefix, sc.partTok[lo]) {
@@ -386,6 +388,7 @@ func (sc *nameScratch) strip(rec *nameParse) {
 			changed = true
 			break
 		}
+
 		for l := sc.maxFormWords(ix.lastWords, &ix.lastFilter, core-1, min(core-lo-1, core-keep)); l >= 1; l-- {
 			id, ok := ix.bySequence[string(sc.partWords(core-l, core))]
 			if !ok {
@@ -399,6 +402,7 @@ func (sc *nameScratch) strip(rec *nameParse) {
 			}
 			break
 		}
+
 		if core-lo >= 2 && core > keep && isNameDescriptor(sc.partWords(core-1, core)) {
 			core--
 			changed = true
@@ -411,6 +415,7 @@ func (sc *nameScratch) strip(rec *nameParse) {
 			changed = true
 		}
 	}
+
 	sc.keepLo, sc.coreHi = lo, core
 	if qualified == 0 {
 		sc.qualLo = hi
@@ -520,7 +525,7 @@ func (rec *nameParse) sortForms() {
 }
 
 // recordForm adds the legal form made of tokens [i, j) of the current part
-// to n, in input order.
+// to the name. sortForms puts the forms in input order at the end.
 func (sc *nameScratch) recordForm(rec *nameParse, id int32, i, j int) {
 	if rec == nil || len(rec.name.LegalForms) >= maxRecordedForms {
 		return
@@ -554,7 +559,7 @@ func isConnector(w []byte) bool {
 }
 
 // isNameDescriptor reports whether w is a trailing word that describes the
-// reach or the style of a company rather than tells it apart, so sources
+// reach or the style of a company rather than distinguishes it, so sources
 // add and drop it freely: "MGM Resorts International" is "MGM Resorts",
 // "Uber Technologies, Inc." is "Uber" and "AMAZON COM INC" is
 // "Amazon.com". "Holdings" and "Group" are not descriptors, because they

@@ -1,11 +1,11 @@
 // Command genlegalforms writes legalforms_table.go, the table of legal-form
 // spellings that the match package strips from company names.
 //
-// It reads four lists from ../testdata, relative to the match directory:
-// the ISO 20275 Entity Legal Forms code list of GLEIF (CC0), which gives the
-// ELF codes and jurisdictions, and the alias lists of opensanctions/rigour,
-// alephdata/fingerprints and cleanco (MIT), which add common spellings. The
-// YAML files are read line by line, because their structure is flat.
+// It reads four lists from ../testdata, relative to the match directory.
+// The ISO 20275 Entity Legal Forms code list of GLEIF (CC0) gives the ELF
+// codes and jurisdictions. The alias lists of opensanctions/rigour,
+// alephdata/fingerprints and cleanco (MIT) add common spellings. The YAML
+// files are read line by line, because their structure is flat.
 //
 // Aliases are deduplicated after lower-casing and turning punctuation into
 // spaces, so "S.A." and "s a" become one row. The match package folds each
