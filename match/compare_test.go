@@ -2,7 +2,9 @@ package match
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -212,4 +214,19 @@ func TestCompareEmailsAddDomains(t *testing.T) {
 		Record{Name: "Initech Labs", Domain: "initech-labs.example"},
 	)
 	assert.Equal(t, DomainSame, several.Fields[1].Level, "any shared domain counts")
+}
+
+func TestCompareHugeValuesReturnFast(t *testing.T) {
+	huge := strings.Repeat("a", 1<<20)
+	hugeWords := strings.Repeat("acme widgets ", 1<<16)
+	start := time.Now()
+	for _, pair := range [][2]Record{
+		{{Name: huge}, {Name: huge + "b"}},
+		{{Name: hugeWords}, {Name: hugeWords + "x"}},
+		{{Name: "Acme", Domain: huge, City: huge, Country: huge, Phone: huge}, {Name: "Acme", Domain: huge}},
+	} {
+		c := Compare(pair[0], pair[1])
+		assert.GreaterOrEqual(t, c.Score, 0.0)
+	}
+	assert.Less(t, time.Since(start), 5*time.Second, "comparing 1 MB values took too long")
 }

@@ -3,6 +3,8 @@ package match
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
+	"strings"
 	"sync"
 	"testing"
 
@@ -259,4 +261,36 @@ func TestMatchMention(t *testing.T) {
 		res := ix.MatchMention(tt.text, Record{})
 		assert.Equal(t, tt.want, res.AccountID, "%s: %s", tt.text, res.Reason)
 	}
+}
+
+func TestLinkOutcomesAddUpOnHostileData(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	alphabet := []string{"a", "B", " ", ".", "&", "Inc", "ß", "İ", "株式会社", "\xff", "\u200b", "@", "gmail.com", "http://", "-", "n/a", "Ltd", "(", ")", "/DE/"}
+	randomText := func() string {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		return b.String()
+	}
+	var accounts, records []Record
+	for i := range 300 {
+		accounts = append(accounts, Record{ID: fmt.Sprintf("a%d", i), Name: randomText(), Domain: randomText(), Country: randomText()})
+		records = append(records, Record{ID: fmt.Sprintf("r%d", i), Name: randomText(), Domain: randomText(), Emails: []string{randomText()}})
+	}
+	ix, err := NewIndex(accounts)
+	require.NoError(t, err)
+	rep, err := ix.Link(context.Background(), records)
+	require.NoError(t, err)
+	assert.Equal(t, len(records), rep.Read)
+	assert.Equal(t, rep.Read, rep.Matched+rep.Unmatched+rep.Rejected)
+	for _, l := range rep.Records {
+		assert.NotEmpty(t, l.Result.Reason, "record %s has no reason", l.Record.ID)
+		if l.Outcome == Matched {
+			assert.NotEmpty(t, l.Result.AccountID)
+		}
+	}
+	dd, err := Deduplicate(context.Background(), append(accounts, records...))
+	require.NoError(t, err)
+	assert.Equal(t, dd.Read, dd.Matched+dd.Unmatched+dd.Rejected)
 }

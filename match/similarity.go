@@ -106,8 +106,14 @@ func tokenSimilarity(a, b string) float64 {
 	if a == b {
 		return 1
 	}
+	// Words longer than maxFuzzyToken runes compare by equality only,
+	// which keeps the quadratic similarity measures cheap on hostile input.
+	const maxFuzzyToken = 64
+	if len(a) > 4*maxFuzzyToken || len(b) > 4*maxFuzzyToken {
+		return 0
+	}
 	la, lb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
-	if la < 6 || lb < 6 {
+	if la < 6 || lb < 6 || la > maxFuzzyToken || lb > maxFuzzyToken {
 		return 0
 	}
 	if d := la - lb; d > 2 || d < -2 {
