@@ -140,3 +140,27 @@ func benchmarkMarkov(b *testing.B, order int) {
 func BenchmarkMarkov1MOrder1(b *testing.B) { benchmarkMarkov(b, 1) }
 func BenchmarkMarkov1MOrder2(b *testing.B) { benchmarkMarkov(b, 2) }
 func BenchmarkMarkov1MOrder3(b *testing.B) { benchmarkMarkov(b, 3) }
+
+// BenchmarkAnalyzeHandoffs10M measures the handoff report over the
+// timelines of BenchmarkBuildTimelines10M.
+func BenchmarkAnalyzeHandoffs10M(b *testing.B) {
+	timelines, err := BuildTimelinesInPlace(syntheticTouches(10_000_000, 100_000), TimelineOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	runtime.GC()
+	opts := HandoffOptions{SLA: 72 * time.Hour, Silence: 14 * 24 * time.Hour, AsOf: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)}
+	cpu := 0.0
+	for b.Loop() {
+		before := cpuSeconds(b)
+		r, err := AnalyzeHandoffs(timelines, opts)
+		cpu += cpuSeconds(b) - before
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(r.Accounts) != 100_000 {
+			b.Fatalf("got %d accounts", len(r.Accounts))
+		}
+	}
+	b.ReportMetric(cpu/float64(b.N), "cpu-s/op")
+}
