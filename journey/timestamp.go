@@ -65,8 +65,8 @@ type TimeParser struct {
 	// timestamps are rejected. See ResolveLocal for daylight-saving rules.
 	Location *time.Location
 	// Abbreviations maps zone abbreviations such as "EST" to their offset
-	// in seconds east of UTC. Keys are matched case-insensitively and must
-	// be upper case. Abbreviations are not unique ("IST" is India, Israel
+	// in seconds east of UTC. Keys and input are matched
+	// case-insensitively. Abbreviations are not unique ("IST" is India, Israel
 	// or Ireland), so the parser resolves only those listed here and
 	// rejects the rest instead of reading them as UTC.
 	Abbreviations map[string]int
@@ -421,7 +421,11 @@ func (p *TimeParser) zoneOffset(zone string) (int, error) {
 			return 0, err
 		}
 		abbreviation := strings.ToUpper(m[4])
-		if want, ok := p.Abbreviations[abbreviation]; ok && want != offset {
+		want, ok, err := p.lookupAbbreviation(abbreviation)
+		if err != nil {
+			return 0, err
+		}
+		if ok && want != offset {
 			return 0, fmt.Errorf("UTC offset %s%s%s contradicts zone abbreviation %q", m[1], m[2], m[3], abbreviation)
 		}
 		if (abbreviation == "UTC" || abbreviation == "GMT") && offset != 0 {
@@ -437,12 +441,34 @@ func (p *TimeParser) zoneOffset(zone string) (int, error) {
 	}
 	if m := abbrevPattern.FindStringSubmatch(zone); m != nil {
 		abbreviation := strings.ToUpper(m[1])
-		if offset, ok := p.Abbreviations[abbreviation]; ok {
-			return offset, nil
+		if offset, ok, err := p.lookupAbbreviation(abbreviation); ok || err != nil {
+			return offset, err
 		}
 		return 0, fmt.Errorf("unknown zone abbreviation %q: add it to TimeParser.Abbreviations, because abbreviations are not unique and are never read as UTC", abbreviation)
 	}
 	return 0, fmt.Errorf("unrecognized text %q after the date and time", zone)
+}
+
+// lookupAbbreviation finds an upper-case abbreviation in the table,
+// matching keys case-insensitively. Keys that differ only in case and map
+// to different offsets are an error, because map order would otherwise
+// decide between them.
+func (p *TimeParser) lookupAbbreviation(abbreviation string) (int, bool, error) {
+	if offset, ok := p.Abbreviations[abbreviation]; ok {
+		return offset, true, nil
+	}
+	found := false
+	offset := 0
+	for key, value := range p.Abbreviations {
+		if !strings.EqualFold(key, abbreviation) {
+			continue
+		}
+		if found && value != offset {
+			return 0, false, fmt.Errorf("zone abbreviation %q has conflicting entries in TimeParser.Abbreviations", abbreviation)
+		}
+		found, offset = true, value
+	}
+	return offset, found, nil
 }
 
 func signedOffset(sign, hours, minutes string) (int, error) {

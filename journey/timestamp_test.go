@@ -282,3 +282,14 @@ func FuzzParseColumn(f *testing.F) {
 		}
 	})
 }
+
+func TestParseAbbreviationKeysIgnoreCase(t *testing.T) {
+	p := &TimeParser{Abbreviations: map[string]int{"cet": 3600}}
+	got, err := p.Parse("2024-01-10 12:00 CET")
+	require.NoError(t, err)
+	assert.Equal(t, utc("2024-01-10T11:00:00Z"), got.Time)
+
+	conflict := &TimeParser{Abbreviations: map[string]int{"ist": 19800, "Ist": 7200}}
+	_, err = conflict.Parse("2024-01-10 12:00 IST")
+	assert.ErrorContains(t, err, "conflicting entries")
+}
