@@ -74,11 +74,6 @@ func BuildTimelinesInPlace(touches []Touchpoint, opts TimelineOptions) ([]Timeli
 }
 
 func buildTimelines(touches []Touchpoint, opts TimelineOptions, inPlace bool) ([]Timeline, error) {
-	for i := range touches {
-		if err := touches[i].Validate(); err != nil {
-			return nil, fmt.Errorf("journey: touch %d: %w", i, err)
-		}
-	}
 
 	// Group in two passes: count each account's touches, then copy every
 	// touch once into a contiguous range per account. Reading the input
@@ -88,7 +83,13 @@ func buildTimelines(touches []Touchpoint, opts TimelineOptions, inPlace bool) ([
 	slot := make(map[string]int32)
 	var ids []string
 	touchSlot := make([]int32, len(touches))
+	// Validation shares this pass over the input, which matters once the
+	// input no longer fits in the CPU caches. Nothing is modified before
+	// the pass ends, so an error leaves touches unchanged.
 	for i := range touches {
+		if err := touches[i].Validate(); err != nil {
+			return nil, fmt.Errorf("journey: touch %d: %w", i, err)
+		}
 		// Exports often list an account's touches together, so the
 		// previous row's slot saves most map lookups there.
 		if i > 0 && touches[i].AccountID == touches[i-1].AccountID {
