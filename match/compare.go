@@ -33,6 +33,10 @@ const (
 	// name, and of no other account's name in the index. Only Index.Match
 	// reaches this level.
 	NameUniquePrefix Level = "unique-prefix"
+	// NameUniqueAcronym means one name is the acronym of the other, and no
+	// other account of the index stands in a prefix or acronym relation to
+	// the record's name. Only Index.Match reaches this level.
+	NameUniqueAcronym Level = "unique-acronym"
 	// NameStrong means a weighted token similarity of at least 0.85 from
 	// equal words only.
 	NameStrong Level = "strong"
@@ -139,17 +143,18 @@ type Weights struct {
 func DefaultWeights() Weights {
 	return Weights{
 		Name: map[Level]float64{
-			NameExact:        11,  // m 0.70, u 0.0003
-			NameTokens:       10,  // m 0.05, u 0.00005
-			NameTrade:        10,  // m 0.03, u 0.00003
-			NameStrong:       9.2, // m 0.10, u 0.00017
-			NameUniquePrefix: 9.2, // m 0.04, u 0.00007
-			NameTypo:         7,   // m 0.02, u 0.00016
-			NamePrefix:       6,   // m 0.04, u 0.0006
-			NameAcronym:      6,   // m 0.02, u 0.0003
-			NameMedium:       6,   // m 0.05, u 0.0008
-			NameWeak:         -1,  // m 0.03, u 0.06
-			NameDifferent:    -6,  // m 0.01, u 0.93
+			NameExact:         11,  // m 0.70, u 0.0003
+			NameTokens:        10,  // m 0.05, u 0.00005
+			NameTrade:         10,  // m 0.03, u 0.00003
+			NameStrong:        9.2, // m 0.10, u 0.00017
+			NameUniquePrefix:  9.2, // m 0.04, u 0.00007
+			NameUniqueAcronym: 9.2, // m 0.01, u 0.00002
+			NameTypo:          7,   // m 0.02, u 0.00016
+			NamePrefix:        6,   // m 0.04, u 0.0006
+			NameAcronym:       6,   // m 0.02, u 0.0003
+			NameMedium:        6,   // m 0.05, u 0.0008
+			NameWeak:          -1,  // m 0.03, u 0.06
+			NameDifferent:     -6,  // m 0.01, u 0.93
 		},
 		Domain: map[Level]float64{
 			DomainSame:      12, // m 0.60, u 0.00015

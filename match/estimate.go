@@ -269,7 +269,7 @@ func (c levelCounts) shares() map[string]map[Level]float64 {
 func fieldLevels(field string) []Level {
 	switch field {
 	case "name":
-		return []Level{Missing, NameExact, NameTokens, NameTrade, NameUniquePrefix, NameStrong, NameTypo,
+		return []Level{Missing, NameExact, NameTokens, NameTrade, NameUniquePrefix, NameUniqueAcronym, NameStrong, NameTypo,
 			NamePrefix, NameAcronym, NameMedium, NameWeak, NameDifferent}
 	case "domain":
 		return []Level{Missing, DomainSame, DomainSameBrand, DomainDifferent}

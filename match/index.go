@@ -362,18 +362,73 @@ func (ix *Index) blockKeys(p *parsedRecord, query bool) []string {
 	return slices.Compact(keys)
 }
 
-// blocksOnRareToken reports whether one of p's name tokens forms a block,
-// so that every account carrying that token was a candidate.
-func (ix *Index) blocksOnRareToken(p *parsedRecord) bool {
-	if !p.hasName() {
-		return false
+// upgradeUniqueRelations raises the name level of a candidate whose name
+// the record's name starts, or whose name is an acronym of the record's
+// name or the reverse, when no other account stands in such a relation.
+// "Costco" names "Costco Wholesale Corp", and "International Business
+// Machines" names "IBM", in an index without another account of that kind.
+// An account's name that starts the record's name counts only when the
+// record adds at most two words besides "of", "the" and the like
+// ("Costco Wholesale" names "Costco"), because a longer name often names
+// a different company ("BlackRock Municipal Income Quality Trust" is not
+// "BlackRock"). The rule applies only when
+// every account that could stand in the relation was a candidate: the
+// record's first word, or its acronym key, must have formed a block.
+func (ix *Index) upgradeUniqueRelations(p *parsedRecord, all []scored) {
+	if !p.hasName() || len(p.tokens) == 0 {
+		return
 	}
-	for _, t := range p.tokens {
-		if !stopWords[t] && !genericWords[t] && ix.df[t] > 0 && ix.df[t] <= ix.maxBlock {
-			return true
+	first := p.tokens[0]
+	prefixSearched := !stopWords[first] && !genericWords[first] && ix.df[first] > 0 && ix.df[first] <= ix.maxBlock
+	acronym := acronymKey(p.tokens)
+	acronymBlock, ok := ix.blocks["a\x00"+acronym]
+	acronymSearched := utf8.RuneCountInString(acronym) >= 3 && ok && len(acronymBlock) <= ix.maxBlock
+	if !prefixSearched && !acronymSearched {
+		return
+	}
+
+	related := ""
+	for _, s := range all {
+		a := &ix.accounts[s.pos].parsed
+		prefix := isPrefixOf(p.tokens, a.tokens) || slices.Equal(p.tokens, a.tokens) || shortPrefixOf(a.tokens, p.tokens)
+		initials := isAcronymOf(p.tokens, a.tokens) || isAcronymOf(a.tokens, p.tokens)
+		if (prefix && prefixSearched) || (initials && acronymSearched) {
+			sig := ix.accounts[s.pos].signature
+			if related != "" && related != sig {
+				return
+			}
+			related = sig
 		}
 	}
-	return false
+	for i := range all {
+		l := &all[i].levels
+		if ix.accounts[all[i].pos].signature != related {
+			continue
+		}
+		switch {
+		case l.name == NamePrefix && prefixSearched:
+			l.weight += ix.comparer.weights.Name[NameUniquePrefix] - ix.comparer.weights.Name[NamePrefix]
+			l.name = NameUniquePrefix
+		case l.name == NameAcronym && acronymSearched:
+			l.weight += ix.comparer.weights.Name[NameUniqueAcronym] - ix.comparer.weights.Name[NameAcronym]
+			l.name = NameUniqueAcronym
+		}
+	}
+}
+
+// shortPrefixOf reports whether short's words start long and long adds at
+// most two words that are not stop words.
+func shortPrefixOf(short, long []string) bool {
+	if !isPrefixOf(short, long) {
+		return false
+	}
+	extra := 0
+	for _, t := range long[len(short):] {
+		if !stopWords[t] {
+			extra++
+		}
+	}
+	return extra <= 2
 }
 
 // acronymKey returns the key under which a name meets its acronym. For a
@@ -492,6 +547,12 @@ func (ix *Index) decide(p *parsedRecord, exclude int32) Result {
 	return res
 }
 
+// scored is a candidate account's position and comparison levels.
+type scored struct {
+	levels pairLevels
+	pos    int32
+}
+
 // candidates compares p with every account that shares a block key with
 // it. It returns the comparable candidates, best first and at most
 // maxCands, the IDs of accounts with the same evidence as the best one, and
@@ -502,10 +563,6 @@ func (ix *Index) candidates(p *parsedRecord, exclude int32) (cands []Candidate, 
 		return nil, nil, false
 	}
 
-	type scored struct {
-		levels pairLevels
-		pos    int32
-	}
 	all := make([]scored, 0, len(positions))
 	for _, pos := range positions {
 		if pos == exclude {
@@ -516,29 +573,7 @@ func (ix *Index) candidates(p *parsedRecord, exclude int32) (cands []Candidate, 
 			all = append(all, scored{l, pos})
 		}
 	}
-	if ix.blocksOnRareToken(p) {
-		// A record whose name is the start of exactly one account's name
-		// names that account, as "Costco" names "Costco Wholesale Corp"
-		// in a list without another Costco.
-		var start string
-		unique := true
-		for _, s := range all {
-			a := &ix.accounts[s.pos]
-			if isPrefixOf(p.tokens, a.parsed.tokens) || slices.Equal(p.tokens, a.parsed.tokens) {
-				if start != "" && start != a.signature {
-					unique = false
-				}
-				start = a.signature
-			}
-		}
-		for i := range all {
-			l := &all[i].levels
-			if unique && l.name == NamePrefix && isPrefixOf(p.tokens, ix.accounts[all[i].pos].parsed.tokens) {
-				l.weight += ix.comparer.weights.Name[NameUniquePrefix] - ix.comparer.weights.Name[NamePrefix]
-				l.name = NameUniquePrefix
-			}
-		}
-	}
+	ix.upgradeUniqueRelations(p, all)
 	slices.SortFunc(all, func(x, y scored) int {
 		if c := cmp.Compare(y.levels.weight, x.levels.weight); c != 0 {
 			return c

@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -170,10 +171,11 @@ func TestRealNamesRegionsMatchCIKTruth(t *testing.T) {
 		t.Logf("%s: %d rows read, %d matched correctly, %d matched wrongly, %d not matched (%d of them outside the S&P 500)",
 			f.Source, f.Read, right, wrong, f.Unmatched+f.Rejected, 300)
 	}
+	// Each region's count may differ from the truth by 2% of the targets.
+	tolerance := 0.02 * float64(len(sp))
 	for _, row := range regionRows {
 		got := rep.region(row.sets...).Count
-		tolerance := max(1, int(math.Ceil(0.02*float64(want[row.label]))))
-		t.Logf("%-14s got %3d, CIK truth %3d", row.label, got, want[row.label])
-		require.InDelta(t, want[row.label], got, float64(tolerance), "region %s is off by more than 2%%", row.label)
+		t.Logf("%-14s got %3d, CIK truth %3d (%+d)", row.label, got, want[row.label], got-want[row.label])
+		assert.InDelta(t, want[row.label], got, tolerance, "region %s is off by more than 2%% of %d targets", row.label, len(sp))
 	}
 }
