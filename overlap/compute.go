@@ -37,7 +37,8 @@ type Link struct {
 // give the same report whatever order sets and members come in.
 type Report struct {
 	Universe UniverseSummary `json:"universe"`
-	// Sets is sorted by name. Set bit i of a region key is Sets[i].
+	// Sets is sorted by name. Bit i of a region key marks membership in
+	// Sets[i].
 	Sets []SetSummary `json:"sets"`
 	// UnionSize is the number of universe accounts in at least one set.
 	UnionSize int `json:"union_size"`
@@ -292,10 +293,12 @@ func collectSet(index *accountIndex, s Set) (SetSummary, bitset) {
 		outside[id] = true
 		return true
 	}
+
 	for _, id := range markMembers(index, s.Members, b) {
 		outside[id] = true
 	}
 	fresh := b.count() + len(outside)
+
 	if len(s.Links) > 0 {
 		records := map[string]map[string]bool{}
 		for _, l := range s.Links {

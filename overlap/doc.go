@@ -64,6 +64,24 @@
 //	weighted_dice(A,B)     2W(A∩B) / (W(A)+W(B))
 //	weighted_share(A,B)    W(A∩B) / W(A)
 //
+// # Reach, time, segments and actions
+//
+// What counts as "reached" is a rule, not a given. A Reach names a team and
+// counts its touches in a time window and a set of channels. An account is
+// reached when its counted touches number at least MinTouches and weigh at
+// least MinWeight in total. AnyTouch, AtLeastTouches and AtLeastWeight are
+// the common rules, and Report.Rules prints each set's rule next to the
+// numbers. ComputeSeries applies the rules per week, month or quarter and
+// lists the accounts that moved between regions from one period to the
+// next. ComputeBySegment repeats a report per attribute value, and
+// ComputeWeighted weighs each account, for example by pipeline potential.
+// ComputeActions lists accounts marketing engaged that sales has not touched
+// lately, accounts sales works that marketing has not engaged, and target
+// accounts neither team reached, each with both teams' last touch.
+//
+// ComputeCounts returns counts and metrics without member lists, which
+// saves most of the time and memory for universes of millions of accounts.
+//
 // # Output
 //
 // Every report type encodes to JSON with encoding/json and prints as aligned

@@ -19,6 +19,7 @@ func Example() {
 		fmt.Println(err)
 		return
 	}
+
 	jaccard, _ := report.Metric("jaccard", "marketing", "sales")
 	share, _ := report.Metric("share", "marketing", "sales")
 	fmt.Println("jaccard:", jaccard.Value)
@@ -95,6 +96,7 @@ func ExampleComputeSeries() {
 		{Account: "globex", Team: "sales", Channel: "call", Time: day(1, 20)},
 		{Account: "initech", Team: "marketing", Channel: "ad", Time: day(2, 25)},
 	}
+
 	targets := []string{"acme", "globex", "initech", "hooli"}
 	series, err := overlap.ComputeSeries(targets, touches, overlap.Month,
 		overlap.Window{Start: day(1, 1), End: day(2, 28)},

@@ -45,6 +45,7 @@ func ComputeBySegment(universe []string, attribute string, segmentOf map[string]
 		v := segmentOf[id]
 		universes[v] = append(universes[v], id)
 	}
+
 	// parts[v][i] is the part of sets[i] in segment v. Every segment gets
 	// every set, empty or not, so all segment reports have the same sets
 	// and metrics.
@@ -71,6 +72,7 @@ func ComputeBySegment(universe []string, attribute string, segmentOf map[string]
 			p.Links = append(p.Links, l)
 		}
 	}
+
 	report := &SegmentReport{Attribute: attribute}
 	for _, v := range sortedKeys(parts) {
 		byName := parts[v]
@@ -95,6 +97,7 @@ func (s *SegmentReport) WriteText(w io.Writer) error {
 		}
 		return tw.Flush()
 	}
+
 	names := setNamesAll(s.Segments[0].Report)
 	header := []string{strings.ToUpper(s.Attribute), "UNIVERSE", "UNION", "COVERAGE"}
 	for _, name := range names {
@@ -108,6 +111,7 @@ func (s *SegmentReport) WriteText(w io.Writer) error {
 		}
 	}
 	p.line("%s", strings.Join(header, "\t"))
+
 	for _, seg := range s.Segments {
 		r := seg.Report
 		coverage, _ := r.Metric(MetricCoverage, names...)

@@ -210,6 +210,7 @@ func (s *Series) WriteText(w io.Writer) error {
 	if len(s.Points) == 0 {
 		return tw.Flush()
 	}
+
 	first := s.Points[0].Report
 	names := setNamesAll(first)
 	var keys []uint64
@@ -225,6 +226,7 @@ func (s *Series) WriteText(w io.Writer) error {
 		header = append(header, "JACCARD", "SHARE "+strings.ToUpper(names[0])+" IN "+strings.ToUpper(names[1]))
 	}
 	p.line("%s", strings.Join(header, "\t"))
+
 	for _, point := range s.Points {
 		r := point.Report
 		row := []string{point.Window.Start.Format("2006-01-02"), thousands(r.Universe.Size), thousands(r.UnionSize)}
@@ -241,6 +243,7 @@ func (s *Series) WriteText(w io.Writer) error {
 		}
 		p.line("%s", strings.Join(row, "\t"))
 	}
+
 	p.line("")
 	p.line("FROM PERIOD\tTO PERIOD\tFROM REGION\tTO REGION\tACCOUNTS\tMEMBERS")
 	for _, t := range s.Transitions {

@@ -28,6 +28,7 @@ func (r *Report) WriteText(w io.Writer) error {
 			p.line("%s\t%s", rule.Set, rule.Rule)
 		}
 	}
+
 	p.line("")
 	p.line("SET\tSIZE\tCOVERAGE\tDUPLICATES\tOUTSIDE UNIVERSE\tMULTIPLE RECORDS")
 	for _, s := range r.Sets {
@@ -35,6 +36,7 @@ func (r *Report) WriteText(w io.Writer) error {
 		p.line("%s\t%d\t%s\t%d\t%s\t%s", s.Name, s.Size, coverage.Value.Percent(), s.Duplicates,
 			countedList(s.Outside), countedList(s.MultipleRecords))
 	}
+
 	p.line("")
 	header := "REGION\tCOUNT\tOF UNIVERSE\tOF UNION"
 	if r.Weights != nil {
@@ -48,6 +50,7 @@ func (r *Report) WriteText(w io.Writer) error {
 		}
 		p.line("%s\t%s", row, r.memberText(region.Members))
 	}
+
 	p.line("")
 	p.line("METRIC\tVALUE\tFRACTION\tFORMULA")
 	for _, m := range r.Metrics {
