@@ -193,3 +193,31 @@ func TestComputeParallelPath(t *testing.T) {
 	assert.True(t, bytes.Equal(reports[0], reports[1]), "GOMAXPROCS 1 and 2 differ")
 	assert.True(t, bytes.Equal(reports[0], reports[2]), "GOMAXPROCS 1 and 4 differ")
 }
+
+// Text and SVG output must not depend on input order either.
+func TestOutputsIgnoreInputOrder(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 14))
+	universe := ids("u", 300)
+	sets := []Set{{Name: "ads"}, {Name: "events"}, {Name: "sales"}}
+	for i := range sets {
+		for _, id := range universe {
+			if rng.IntN(3) == 0 {
+				sets[i].Members = append(sets[i].Members, id)
+			}
+		}
+	}
+	render := func(universe []string, sets []Set) []byte {
+		r, err := Compute(universe, sets...)
+		require.NoError(t, err)
+		var buf bytes.Buffer
+		require.NoError(t, r.WriteText(&buf))
+		require.NoError(t, WriteVennSVG(&buf, r, SVGOptions{}))
+		require.NoError(t, WriteUpSetSVG(&buf, r, SVGOptions{}))
+		return buf.Bytes()
+	}
+	want := render(universe, sets)
+	for range 3 {
+		u, s := shuffled(rng, universe, sets)
+		assert.True(t, bytes.Equal(want, render(u, s)), "output changed when the input order changed")
+	}
+}
