@@ -22,6 +22,49 @@
 // domain, and placeholder names such as "n/a" or "test" are never used as
 // names.
 //
+// # Domains and email addresses
+//
+// [ParseDomain] accepts host names, URLs (any scheme, user info, port, path,
+// query, fragment, scheme-relative), email addresses, mailto: URLs and
+// display-name forms such as "Doe, Jane <CEO>" <jane@example.com>.
+// Surrounding white space, spreadsheet quotes, trailing separators, upper
+// case, a trailing dot, percent-encoding and the ideographic, full-width and
+// half-width full stops are normalized. Unicode labels become IDNA A-labels
+// by the UTS #46 non-transitional mapping, so a Unicode host and its
+// punycode spelling give one key. When a field lists several addresses, the
+// first one decides. Inputs over [MaxDomainInputLength] bytes and hosts over
+// 253 octets fail fast with [ErrInputTooLong].
+//
+// The registrable domain is the public suffix plus one label, where the
+// suffix is the longest matching rule of the Public Suffix List, PRIVATE
+// section included, with wildcard and exception rules. An unlisted top-level
+// label is its own suffix. Errors are values for errors.Is: [ErrEmpty] (also
+// for placeholders such as "n/a", "none", "-", "http://"), [ErrIPAddress],
+// [ErrNonPublicName] (single labels, .local, .localhost, .internal, .lan,
+// .home, .corp, .test, .invalid, .onion, subdomains of .arpa),
+// [ErrPublicSuffix], [ErrInvalidHost] and [ErrInputTooLong]. Each message
+// shows the input. The default list is the one compiled into
+// golang.org/x/net; [ParseSuffixList] loads a newer public_suffix_list.dat
+// from an io.Reader, and the library never uses the network.
+//
+// Each [Domain] has a [DomainKind]: company, free mail, internet provider,
+// disposable, or hosted tenant (a customer subdomain on a PRIVATE-section
+// platform such as myshopify.com). The provider lists are generated from the
+// npm packages freemail, disposable-email-domains and email-providers
+// ([MailDomainSources]) and curated: company domains listed by mistake
+// (easypost.com) are dropped, and regional, legacy and ISP domains
+// (googlemail.com, hotmail.co.uk, yahoo.co.jp, comcast.net, btinternet.com)
+// are added. A provider domain that is also its company's website (zoho.com,
+// fastmail.com) keeps its provider kind with ProviderCompany set, so an
+// address there is no company key but a website there is. [NewDomainParser]
+// with [WithMailDomains] adds or removes domains without global state.
+//
+// [ParseEmail] returns the display name, local part, parsed domain, and a
+// Role flag for role mailboxes such as info@, sales@ and noreply@.
+// [AccountDomains] builds an account's domain set from its website and the
+// domains shared by at least a given number of contacts, ignoring mail
+// providers.
+//
 // # Comparing two records
 //
 // [Compare] scores a pair in the Fellegi-Sunter model. Each field reaches a
@@ -64,18 +107,40 @@
 // 1% of accounts share (and at least 20), and the first four letters of such
 // words as a fallback for typos. [Index.Match] compares a record only with
 // the accounts that share one of its keys, and returns the best account,
-// the decision, the runner-up candidates and the reason. A record whose name
-// is the start of exactly one account's name reaches the unique-prefix level
-// ("Costco" and "Costco Wholesale Corp"), which matches on the name alone
-// where plain Compare would only decide possible. When two different
+// the decision, the runner-up candidates and the reason. On top of the
+// pairwise levels it applies one rule that needs the whole index: when
+// exactly one account stands in a prefix or acronym relation to the record,
+// the name reaches a unique level that matches on its own. "Costco" then
+// names "Costco Wholesale Corp", "Costco Wholesale" names "Costco", and
+// "International Business Machines" names "IBM". A longer record name
+// counts only when it adds at most two words, because "BlackRock Municipal
+// Income Trust" is not "BlackRock". When two different
 // accounts both match within a margin of each other, the decision is
 // [Ambiguous] and no account is picked; accounts that carry exactly the same
 // evidence are duplicates ([Index.Duplicates]), not rivals.
 //
+// [Index.Add] and [Index.Remove] change the accounts while matching goes
+// on. [Index.MatchMention] finds the organisation that a free-text string
+// such as a research affiliation names. Accounts may carry a ParentID, and a
+// match on a subsidiary lists its parents up to the ultimate parent.
+//
 // [Index.Link] matches a batch on every core and gives each input record
 // exactly one [Outcome]: matched, unmatched (with the best candidate and
 // why it was not enough) or rejected (no usable name or domain). The
-// report's counts add up to the number of records read.
+// report's counts add up to the number of records read. The [OneToOne]
+// option links each account to at most one record, and [RollUp] links to
+// the ultimate parent. [Deduplicate] groups the records of one system into
+// clusters named by their smallest member ID.
+//
+// # Weights from data
+//
+// [DefaultWeights] are hand-set estimates that work with no training.
+// [EstimateWeights] estimates m and u from unlabelled records by
+// expectation-maximisation over the candidate pairs, and
+// [WeightsFromLabels] from pairs a person has judged; [WithWeights] puts
+// either into an Index. Check estimated weights against labelled pairs
+// before use, because expectation-maximisation can take a class of
+// near-matches for matches.
 //
 // # Worked example
 //
