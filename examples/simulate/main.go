@@ -64,6 +64,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		fmt.Fprintln(fs.Output(), "embedded example scenario.\n\nFlags:")
 		fs.PrintDefaults()
 	}
+
 	fs.IntVar(&c.accounts, "accounts", 10_000, "number of simulated `accounts`")
 	fs.Uint64Var(&c.seed, "seed", 1, "random `seed`; the same seed gives the same output")
 	fs.IntVar(&c.quarters, "quarters", simulate.DefaultQuarters, "simulated time span in `quarters` of 13 weeks")
@@ -74,12 +75,14 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&c.svgPath, "svg", "simulate.svg", "SVG chart output `file`, empty to skip")
 	fs.BoolVar(&c.skipStrategy, "no-strategies", false, "skip the strategy comparison")
 	fs.BoolVar(&c.skipScenario, "no-scenario", false, "skip the scenario walk-through")
+
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
 	if fs.NArg() > 0 {
 		return c, fmt.Errorf("unexpected argument %q: all input is given by flags", fs.Arg(0))
 	}
+
 	if c.accounts < 1 || c.accounts > simulate.MaxAccounts {
 		return c, fmt.Errorf("invalid -accounts %d: must lie in [1, %d]", c.accounts, simulate.MaxAccounts)
 	}

@@ -102,16 +102,20 @@ const (
 	MinInterval = time.Hour
 )
 
+// maxGroupSize is the size of the largest buying group: an economic
+// buyer, a champion, two researchers and three users.
+const maxGroupSize = 7
+
 // Quarter is the length of a simulated quarter, 13 weeks, so four
 // quarters are 364 days.
 const Quarter = 13 * 7 * day
 
-// DefaultStart is the instant simulated runs start at when Config.Start is
+// defaultStart is the instant simulated runs start at when Config.Start is
 // zero: Monday 5 January 2026, 00:00 UTC.
 var defaultStart = time.Date(2026, time.January, 5, 0, 0, 0, 0, time.UTC)
 
-// Config sets up a simulated run. Zero numeric fields take the Default
-// values.
+// Config sets up a simulated run. Zero fields other than Seed and
+// Strategy take the Default values.
 type Config struct {
 	// Accounts is the number of accounts, from 1 to MaxAccounts.
 	Accounts int
@@ -146,7 +150,9 @@ type Config struct {
 	// towards an opportunity.
 	OpportunityWindow time.Duration
 	// OpportunityContacts is the number of distinct personas of the
-	// buying group that must engage within OpportunityWindow.
+	// buying group that must engage within OpportunityWindow. Buying
+	// groups have 3 to 7 personas, so values above 3 exclude the smaller
+	// groups from opportunities.
 	OpportunityContacts int
 	// Responder decides engagement. Nil means the zero RuleResponder. It
 	// must be safe for concurrent use.
@@ -207,8 +213,8 @@ func (c Config) withDefaults() (Config, error) {
 		return c, fmt.Errorf("invalid FollowUps %d: must lie in [1, %d]", c.FollowUps, MaxFollowUps)
 	case c.OpportunityWindow < 0:
 		return c, fmt.Errorf("invalid OpportunityWindow %v: must not be negative", c.OpportunityWindow)
-	case c.OpportunityContacts < 1 || c.OpportunityContacts > 4:
-		return c, fmt.Errorf("invalid OpportunityContacts %d: must lie in [1, 4], the smallest buying group", c.OpportunityContacts)
+	case c.OpportunityContacts < 1 || c.OpportunityContacts > maxGroupSize:
+		return c, fmt.Errorf("invalid OpportunityContacts %d: must lie in [1, %d], the size of the largest buying group", c.OpportunityContacts, maxGroupSize)
 	case c.Workers < 1:
 		return c, fmt.Errorf("invalid Workers %d: must not be negative", c.Workers)
 	}

@@ -10,10 +10,10 @@ import (
 	"github.com/accountkit/accountkit/journey/simulate"
 )
 
-// surveyResponder is a custom Responder. It stands in for one that asks a
-// language model or reads survey results: it takes the engagement rate
-// of each channel from a table and halves it when the persona got a touch
-// in the same channel less than a day before.
+// surveyResponder is a custom Responder. A real program might ask a
+// language model or read survey results here. This one takes the
+// engagement rate of each channel from a table and halves it when the
+// persona got a touch in the same channel less than a day before.
 type surveyResponder struct {
 	rates map[simulate.Channel]float64
 }

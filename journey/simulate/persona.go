@@ -59,9 +59,10 @@ func ParseRole(s string) (Role, error) {
 }
 
 // Responsiveness is the probability that an in-market persona engages
-// with one touch of each kind when no earlier touch affects it: clicks an
-// ad, opens and clicks an email, downloads content, attends an event,
-// takes a call or holds a meeting. Each value lies in [0, 1].
+// with one touch of each kind when no earlier touch affects it. Engaging
+// means clicking an ad, clicking through an email, downloading content,
+// attending an event, taking a call or holding a meeting. Each value lies
+// in [0, 1].
 type Responsiveness struct {
 	Ad             float64
 	MarketingEmail float64

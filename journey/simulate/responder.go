@@ -58,11 +58,11 @@ const (
 	// FactorRepetition lowers it when the persona engaged with the same
 	// message before.
 	FactorRepetition
-	// FactorContradiction lowers it when the other team said something
-	// different on the same topic.
+	// FactorContradiction lowers it when the other team made a different
+	// claim on the same topic.
 	FactorContradiction
 	// FactorColdOutreach lowers a sales touch when the persona remembers
-	// no earlier touch that gives it context.
+	// little or no engagement that gives it context.
 	FactorColdOutreach
 	// FactorCap limits the probability to Rules.MaxProbability.
 	FactorCap
@@ -85,7 +85,7 @@ var factorDetails = [...]string{
 	FactorFollowUp:      "the other team follows up soon after an engagement",
 	FactorCrowding:      "comes soon after the previous touch",
 	FactorRepetition:    "repeats a message the persona already engaged with",
-	FactorContradiction: "contradicts what the other team said on the topic",
+	FactorContradiction: "contradicts the other team's claim on the topic",
 	FactorColdOutreach:  "little or no remembered engagement gives the outreach context",
 	FactorCap:           "limited to the maximum probability",
 }
@@ -133,8 +133,8 @@ type Rules struct {
 	// the probability is multiplied by 1 + ContinuityBoost·m, where m is
 	// the remembered engagement with the topic, capped at 1.
 	ContinuityBoost float64
-	// FollowUpWindow is how soon after an engagement a touch of the other
-	// team counts as a timely follow-up.
+	// FollowUpWindow is the time after an engagement within which a touch
+	// of the other team counts as a timely follow-up.
 	FollowUpWindow time.Duration
 	// FollowUpBoost raises a timely follow-up: the probability is
 	// multiplied by 1 + FollowUpBoost·e, where e is the engagement with
@@ -240,15 +240,17 @@ func NewRuleResponder(rules Rules) (*RuleResponder, error) {
 	return &RuleResponder{rules: rules, set: true}, nil
 }
 
-// Rules returns the responder's rules.
+// Rules returns the responder's rules, DefaultRules for the zero value or
+// a nil pointer.
 func (r *RuleResponder) Rules() Rules {
-	if !r.set {
+	if r == nil || !r.set {
 		return DefaultRules()
 	}
 	return r.rules
 }
 
-// memoryScan is what a persona remembers that bears on the next touch.
+// memoryScan is the part of a persona's memory that bears on the next
+// touch.
 type memoryScan struct {
 	total                  float64 // remembered engagement with any touch
 	continuity, repetition float64
@@ -262,20 +264,26 @@ type memoryScan struct {
 // Respond applies the rules. It returns an error for an invalid persona or
 // touch, or for a history event later than at.
 func (r *RuleResponder) Respond(persona Persona, history []Event, at time.Time, touch Touch) (Reaction, error) {
-	rules := r.Rules()
 	if err := persona.Validate(); err != nil {
 		return Reaction{}, err
 	}
 	if err := touch.Validate(); err != nil {
 		return Reaction{}, fmt.Errorf("touch %s: %w", touch, err)
 	}
-	scan, err := scanMemory(&persona, &rules, history, at, touch)
+	return r.respond(&persona, history, at, touch, nil)
+}
+
+// respond is Respond for a valid persona and touch. It appends the
+// reasons to buf, so Run can reuse one buffer for every touch.
+func (r *RuleResponder) respond(persona *Persona, history []Event, at time.Time, touch Touch, buf []Reason) (Reaction, error) {
+	rules := r.Rules()
+	scan, err := scanMemory(persona, &rules, history, at, touch)
 	if err != nil {
 		return Reaction{}, err
 	}
 
 	base := persona.Responsiveness.Of(touch.Team, touch.Channel) * persona.Preferences.Of(touch.Channel)
-	reaction := Reaction{Base: base}
+	reaction := Reaction{Base: base, Reasons: buf}
 	p := base
 	apply := func(f Factor, multiplier float64, related int) {
 		if multiplier == 1 {

@@ -267,6 +267,10 @@ type simulator struct {
 	plays     []scheduled
 	histories [][]Event
 	engaged   []engagement
+	// rules is cfg.Responder when it is the built-in RuleResponder, else
+	// nil.
+	rules   *RuleResponder
+	reasons []Reason
 }
 
 // engagement is one engaged touch, kept for the opportunity rule.
@@ -278,6 +282,9 @@ type engagement struct {
 
 func newSimulator(cfg *Config, width int) *simulator {
 	s := &simulator{cfg: cfg, width: width}
+	if rules, ok := cfg.Responder.(*RuleResponder); ok {
+		s.rules = rules
+	}
 	for i := range s.pcg {
 		s.pcg[i] = rand.NewPCG(0, 0)
 		s.rng[i] = rand.New(s.pcg[i])
@@ -381,7 +388,16 @@ func (s *simulator) runAccount(i int, out *chunk) error {
 		period := periodAt(acct.InMarket, at)
 		persona.InMarket = period >= 0
 		history := s.histories[next.persona]
-		reaction, err := cfg.Responder.Respond(persona, history, at, touch)
+		var reaction Reaction
+		var err error
+		if s.rules != nil {
+			// The built-in responder skips validating the generated
+			// persona and touch, and reuses one reason buffer.
+			reaction, err = s.rules.respond(&persona, history, at, touch, s.reasons[:0])
+			s.reasons = reaction.Reasons
+		} else {
+			reaction, err = cfg.Responder.Respond(persona, history, at, touch)
+		}
 		if err != nil {
 			return fmt.Errorf("account %s, persona %s, %s at %s: %w", acct.ID, persona.ID, touch, at.Format(time.RFC3339), err)
 		}
@@ -510,8 +526,8 @@ func buyingGroup(accountID string, rng *rand.Rand) []Persona {
 }
 
 // inMarketPeriods draws the account's in-market periods as an alternating
-// renewal process that is stationary from the start: each period lasts
-// InMarketDuration D, and the time out of market between periods is
+// renewal process that is stationary from the start. Each period lasts
+// InMarketDuration D. The time out of market between periods is
 // exponential with mean D(1-s)/s, so a share s of accounts is in market at
 // any instant. At the start an account is in market with probability s,
 // with a remaining time uniform in [0, D).
@@ -599,10 +615,10 @@ func scheduleSales(dst []scheduled, cfg *Config, rng *rand.Rand, group []Persona
 	return dst
 }
 
-// schedulePlay appends a coordinated play: the first sales touch to the
-// persona who engaged, within the SLA, then FollowUps-1 more touches every
-// SalesInterval on average to the economic buyer or champion, all on the
-// engaged topic without a message of sales' own.
+// schedulePlay appends a coordinated play. Its first sales touch goes to
+// the persona who engaged, within the SLA. FollowUps-1 more touches follow
+// every SalesInterval on average, mostly to the economic buyer or
+// champion. All are on the engaged topic without a message of sales' own.
 func schedulePlay(dst []scheduled, cfg *Config, rng *rand.Rand, group []Persona, persona int, engagedAt time.Time, topic string, end time.Time) []scheduled {
 	t := engagedAt.Add(uniform(rng.Float64(), 0, cfg.SLA) + time.Second)
 	for k := 0; k < cfg.FollowUps && t.Before(end); k++ {

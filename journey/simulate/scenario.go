@@ -286,6 +286,7 @@ func parseStep(fields []field) (Step, error) {
 		step.Offset += time.Duration(clock.Hour())*time.Hour + time.Duration(clock.Minute())*time.Minute
 		fields = fields[1:]
 	}
+
 	if len(fields) < 2 || fields[0].key != "" || fields[1].key != "" {
 		return step, errors.New("missing team and channel, such as \"marketing ad\" or \"sales call\"")
 	}
@@ -301,6 +302,7 @@ func parseStep(fields []field) (Step, error) {
 	if err := step.Touch.Validate(); err != nil {
 		return step, err
 	}
+
 	for _, f := range fields[2:] {
 		switch f.key {
 		case "topic":
@@ -352,6 +354,7 @@ func (s *Scenario) WriteTo(w io.Writer) (int64, error) {
 		}
 	}
 	b.WriteByte('\n')
+
 	for _, step := range s.Steps {
 		fmt.Fprintf(&b, "%s %s %s", formatOffset(step.Offset), step.Touch.Team, step.Touch.Channel)
 		if step.Touch.Topic != "" {

@@ -119,9 +119,11 @@ func (s *Summary) WriteText(w io.Writer) error {
 	line := func(label, format string, args ...any) {
 		fmt.Fprintf(tw, "%s\t"+format+"\n", append([]any{label}, args...)...)
 	}
+
 	line("strategy", "%s", s.Strategy)
 	line("accounts", "%d (%d in market at some time)", s.Accounts, s.InMarketAccounts)
 	line("touches", "%d marketing, %d sales", s.MarketingTouches, s.SalesTouches)
+
 	mSize, sSize := 0, 0
 	for _, set := range s.Reach.Sets {
 		switch set.Name {
@@ -138,6 +140,7 @@ func (s *Summary) WriteText(w io.Writer) error {
 	}
 	share, _ := s.Reach.Metric(overlap.MetricShare, SetMarketing, SetSales)
 	line(share.Key(), "%s", share.Value)
+
 	line("engaged accounts", "%d", s.EngagedAccounts)
 	line("handed off", "%d of %d marketing-engaged", s.Handoff.HandedOff, s.Handoff.Engaged)
 	line("handoff latency", "median %s, p95 %s", s.Handoff.LatencyMedian.Round(time.Minute), s.Handoff.LatencyP95.Round(time.Minute))

@@ -69,7 +69,7 @@ type Touch struct {
 	Team journey.Team
 	// Channel is the medium, which must be one the team uses.
 	Channel Channel
-	// Topic is what the touch is about, such as "security". Touches on the
+	// Topic is the subject of the touch, such as "security". Touches on the
 	// same topic continue each other. Empty means no topic.
 	Topic string
 	// Message is the touch's claim or offer on its topic. Two touches of
@@ -143,7 +143,8 @@ type Event struct {
 	At time.Time
 	// Touch is the touch received.
 	Touch Touch
-	// Engagement is how strongly the persona engaged, from 0 to 1. In a
+	// Engagement is the strength of the persona's engagement, from 0 to
+	// 1. In a
 	// simulated run it is 1 or 0, the outcome of a random draw. In a
 	// walk-through it is the engagement probability, the expected
 	// outcome.
