@@ -65,6 +65,7 @@ type jsonLinesReader struct {
 	line     int
 	columns  *columnMap
 	source   string
+	object   map[string]json.RawMessage
 }
 
 func (jr *jsonLinesReader) next() (Record, error) {
@@ -75,7 +76,13 @@ func (jr *jsonLinesReader) next() (Record, error) {
 			continue
 		}
 		jr.progress.row()
-		var object map[string]json.RawMessage
+		// The map is reused across lines. Unmarshal sets it to nil for a
+		// JSON null, so it is made again then.
+		if jr.object == nil {
+			jr.object = make(map[string]json.RawMessage)
+		}
+		clear(jr.object)
+		object := jr.object
 		if err := json.Unmarshal(text, &object); err != nil || object == nil {
 			if err == nil {
 				err = errors.New("null is not an object")

@@ -12,6 +12,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"iter"
 	"os"
 	"runtime"
 	"runtime/pprof"
@@ -46,24 +47,27 @@ func run(args []string, stdout, stderr io.Writer) error {
 	rowsPath := fs.String("rows", "", "export `file` to stream and match")
 	checkpoints := fs.String("checkpoints", "100000,500000,1000000", "comma-separated row `counts` at which to print figures")
 	workers := fs.Int("workers", 0, "`number` of matching goroutines; 0 means GOMAXPROCS")
+	readOnly := fs.Bool("read-only", false, "only read -rows, without an index or matching, to measure the reader alone")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the matching phase to `file`")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if *accountsPath == "" || *rowsPath == "" {
+	if *rowsPath == "" || (*accountsPath == "" && !*readOnly) {
 		fs.Usage()
-		return errors.New("both -accounts and -rows are required")
+		return errors.New("-rows is required, and -accounts unless -read-only is set")
 	}
 	marks, err := parseCheckpoints(*checkpoints)
 	if err != nil {
 		return err
 	}
 	start := time.Now()
-	ix, err := buildIndex(*accountsPath, stderr)
-	if err != nil {
-		return err
+	var ix *match.Index
+	if !*readOnly {
+		if ix, err = buildIndex(*accountsPath, stderr); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "indexed %d accounts in %s; heap in use %s\n", ix.Len(), time.Since(start).Round(time.Millisecond), mib(heapInuse()))
 	}
-	fmt.Fprintf(stdout, "indexed %d accounts in %s; heap in use %s\n", ix.Len(), time.Since(start).Round(time.Millisecond), mib(heapInuse()))
 
 	f, err := os.Open(*rowsPath)
 	if err != nil {
@@ -96,7 +100,11 @@ func run(args []string, stdout, stderr io.Writer) error {
 	rows, errs := 0, 0
 	start = time.Now()
 	fmt.Fprintf(stdout, "%10s %10s %10s %12s %12s %12s\n", "rows", "seconds", "rows/s", "HeapInuse", "VmRSS", "VmHWM")
-	for m, err := range exports.MatchRecords(context.Background(), ix, records, exports.MatchOptions{Workers: *workers}) {
+	results := exports.MatchRecords(context.Background(), ix, records, exports.MatchOptions{Workers: *workers})
+	if *readOnly {
+		results = readOnlyResults(records)
+	}
+	for m, err := range results {
 		if err != nil {
 			errs++
 			continue
@@ -179,3 +187,14 @@ func procMemory() (rss, peak string) {
 }
 
 func mib(n uint64) string { return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20)) }
+
+// readOnlyResults passes records through without matching.
+func readOnlyResults(records iter.Seq2[exports.Record, error]) iter.Seq2[exports.Matched, error] {
+	return func(yield func(exports.Matched, error) bool) {
+		for rec, err := range records {
+			if !yield(exports.Matched{Record: rec}, err) {
+				return
+			}
+		}
+	}
+}
