@@ -265,8 +265,10 @@ type simulator struct {
 	marketing []scheduled
 	sales     []scheduled
 	plays     []scheduled
-	histories [][]Event
-	engaged   []engagement
+	// mi, si and pi index the next touch of marketing, sales and plays.
+	mi, si, pi int
+	histories  [][]Event
+	engaged    []engagement
 	// rules is cfg.Responder when it is the built-in RuleResponder, else
 	// nil.
 	rules   *RuleResponder
@@ -319,19 +321,9 @@ func (s *simulator) runAccount(i int, out *chunk) error {
 	end := cfg.Start.Add(cfg.span())
 	acct.InMarket = inMarketPeriods(cfg, world, end)
 
-	// Targeting. The three draws are made for every strategy, so the
+	// The three targeting draws are made for every strategy, so the
 	// account's later draws do not depend on the strategy.
-	listDraw, marketingDraw, salesDraw := world.Float64(), mrng.Float64(), srng.Float64()
-	switch cfg.Strategy {
-	case Separate:
-		acct.MarketingTarget = marketingDraw < cfg.MarketingShare
-		acct.SalesTarget = salesDraw < cfg.SalesShare
-	case SharedList, Coordinated:
-		list := max(cfg.MarketingShare, cfg.SalesShare)
-		onList := listDraw < list
-		acct.MarketingTarget = onList && marketingDraw < cfg.MarketingShare/list
-		acct.SalesTarget = onList && salesDraw < cfg.SalesShare/list
-	}
+	target(&acct, cfg, world.Float64(), mrng.Float64(), srng.Float64())
 
 	s.marketing = s.marketing[:0]
 	if acct.MarketingTarget {
@@ -352,24 +344,10 @@ func (s *simulator) runAccount(i int, out *chunk) error {
 
 	firstTouch := len(out.touchpoints)
 	inOpportunity := -1 // index of the in-market period with an opportunity
-	var mi, si, pi int
+	s.mi, s.si, s.pi = 0, 0, 0
 	for {
-		// Deliver the earliest waiting touch: marketing first on ties,
-		// then cadence sales touches, then plays.
-		var next scheduled
-		cadence := false
-		switch {
-		case mi < len(s.marketing) && (si >= len(s.sales) || !s.sales[si].at.Before(s.marketing[mi].at)) && (pi >= len(s.plays) || !s.plays[pi].at.Before(s.marketing[mi].at)):
-			next = s.marketing[mi]
-			mi++
-		case si < len(s.sales) && (pi >= len(s.plays) || !s.plays[pi].at.Before(s.sales[si].at)):
-			next = s.sales[si]
-			cadence = true
-			si++
-		case pi < len(s.plays):
-			next = s.plays[pi]
-			pi++
-		default:
+		next, cadence, ok := s.next()
+		if !ok {
 			out.accounts = append(out.accounts, acct)
 			return nil
 		}
@@ -378,7 +356,7 @@ func (s *simulator) runAccount(i int, out *chunk) error {
 			// A coordinated cadence touch gives way to a running play,
 			// and otherwise follows the current campaign's topic
 			// without a message of its own.
-			if pi < len(s.plays) {
+			if s.pi < len(s.plays) {
 				continue
 			}
 			touch.Topic = campaignTopic(cfg, at)
@@ -445,6 +423,41 @@ func (s *simulator) runAccount(i int, out *chunk) error {
 			s.plays = schedulePlay(s.plays, cfg, srng, acct.BuyingGroup, next.persona, at, touch.Topic, end)
 		}
 	}
+}
+
+// target sets the account's targeting from three uniform draws.
+func target(acct *Account, cfg *Config, listDraw, marketingDraw, salesDraw float64) {
+	switch cfg.Strategy {
+	case Separate:
+		acct.MarketingTarget = marketingDraw < cfg.MarketingShare
+		acct.SalesTarget = salesDraw < cfg.SalesShare
+	case SharedList, Coordinated:
+		list := max(cfg.MarketingShare, cfg.SalesShare)
+		onList := listDraw < list
+		acct.MarketingTarget = onList && marketingDraw < cfg.MarketingShare/list
+		acct.SalesTarget = onList && salesDraw < cfg.SalesShare/list
+	}
+}
+
+// next removes and returns the earliest waiting touch, and reports
+// whether it is a cadence sales touch. Ties go to marketing, then to
+// cadence sales touches, then to plays. It returns false when no touch
+// is left.
+func (s *simulator) next() (next scheduled, cadence, ok bool) {
+	switch {
+	case s.mi < len(s.marketing) &&
+		(s.si >= len(s.sales) || !s.sales[s.si].at.Before(s.marketing[s.mi].at)) &&
+		(s.pi >= len(s.plays) || !s.plays[s.pi].at.Before(s.marketing[s.mi].at)):
+		s.mi++
+		return s.marketing[s.mi-1], false, true
+	case s.si < len(s.sales) && (s.pi >= len(s.plays) || !s.plays[s.pi].at.Before(s.sales[s.si].at)):
+		s.si++
+		return s.sales[s.si-1], true, true
+	case s.pi < len(s.plays):
+		s.pi++
+		return s.plays[s.pi-1], false, true
+	}
+	return scheduled{}, false, false
 }
 
 // opens reports whether the engagements up to at open an opportunity:
@@ -620,7 +633,7 @@ func scheduleSales(dst []scheduled, cfg *Config, rng *rand.Rand, group []Persona
 // every SalesInterval on average, mostly to the economic buyer or
 // champion. All are on the engaged topic without a message of sales' own.
 func schedulePlay(dst []scheduled, cfg *Config, rng *rand.Rand, group []Persona, persona int, engagedAt time.Time, topic string, end time.Time) []scheduled {
-	t := engagedAt.Add(uniform(rng.Float64(), 0, cfg.SLA) + time.Second)
+	t := engagedAt.Add(uniform(rng.Float64(), 0, cfg.SLA))
 	for k := 0; k < cfg.FollowUps && t.Before(end); k++ {
 		target := persona
 		if k > 0 {
