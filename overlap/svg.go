@@ -89,5 +89,14 @@ func thousands(n int) string {
 	return s
 }
 
+// countNoun formats n with separators and the noun in singular or plural,
+// such as "1 account" or "1,200 accounts".
+func countNoun(n int, singular, plural string) string {
+	if n == 1 {
+		return "1 " + singular
+	}
+	return thousands(n) + " " + plural
+}
+
 // palette holds fill colours for up to three circles and for UpSet bars.
 var palette = []string{"#1f77b4", "#ff7f0e", "#2ca02c"}

@@ -19,8 +19,13 @@ const TextMemberLimit = 10
 func (r *Report) WriteText(w io.Writer) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	p := &textPrinter{w: tw}
-	p.line("Universe:\t%d accounts\t(%d duplicate entries%s)", r.Universe.Size, r.Universe.Duplicates, fromUnionNote(r.Universe.FromUnion))
-	p.line("Union:\t%d accounts", r.UnionSize)
+	p.line("Universe:\t%s\t(%s%s)", countNoun(r.Universe.Size, "account", "accounts"),
+		countNoun(r.Universe.Duplicates, "duplicate entry", "duplicate entries"), fromUnionNote(r.Universe.FromUnion))
+	p.line("Union:\t%s", countNoun(r.UnionSize, "account", "accounts"))
+	if r.Weights != nil {
+		p.line("Weight:\t%s in the universe\t(%s without a weight, counted as 0)", formatNumber(r.Weights.Universe),
+			countNoun(r.Weights.Missing, "account", "accounts"))
+	}
 	if len(r.Rules) > 0 {
 		p.line("")
 		p.line("SET\tREACHED WHEN")

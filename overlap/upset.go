@@ -140,11 +140,11 @@ func WriteUpSetSVG(w io.Writer, r *Report, opts SVGOptions) error {
 
 func upsetCaptions(r *Report, noSet, hiddenRegions, hiddenAccounts int) []string {
 	lines := []string{
-		fmt.Sprintf("Bars: accounts in exactly the marked sets, and their share of the union of %s accounts.", thousands(r.UnionSize)),
-		fmt.Sprintf("Universe: %s target accounts, %s in no set. Set rows show each set's size.", thousands(r.Universe.Size), thousands(noSet)),
+		fmt.Sprintf("Bars: accounts in exactly the marked sets, and their share of the union, the %s in at least one set.", countNoun(r.UnionSize, "account", "accounts")),
+		fmt.Sprintf("Universe: %s, %s in no set. Set rows show each set's size.", countNoun(r.Universe.Size, "target account", "target accounts"), thousands(noSet)),
 	}
 	if hiddenRegions > 0 {
-		lines = append(lines, fmt.Sprintf("Not shown: %d smaller regions with %s accounts.", hiddenRegions, thousands(hiddenAccounts)))
+		lines = append(lines, fmt.Sprintf("Not shown: %s with %s.", countNoun(hiddenRegions, "smaller region", "smaller regions"), countNoun(hiddenAccounts, "account", "accounts")))
 	}
 	return lines
 }

@@ -243,7 +243,7 @@ func WriteVennSVG(w io.Writer, r *Report, opts SVGOptions) error {
 	labels, hidden := placeVennLabels(layout)
 	captions := vennCaptions(r, layout)
 	for _, region := range hidden {
-		captions = append(captions, fmt.Sprintf("Too small to label: %s, %s accounts.", Region{Sets: region.Sets}.Label(), thousands(region.Count)))
+		captions = append(captions, fmt.Sprintf("Too small to label: %s, %s.", Region{Sets: region.Sets}.Label(), countNoun(region.Count, "account", "accounts")))
 	}
 	height := top + diagramHeight + 16 + 18*float64(len(captions)+len(r.Sets)) + margin
 
@@ -275,7 +275,7 @@ func WriteVennSVG(w io.Writer, r *Report, opts SVGOptions) error {
 		coverage, _ := r.Metric(MetricCoverage, set.Name)
 		s.raw(`<rect x="%s" y="%s" width="12" height="12" fill="%s" fill-opacity="0.5"/>`+"\n", num(margin), num(y), palette[i])
 		s.text(margin+18, y+10, 12, "start", "normal",
-			fmt.Sprintf("%s: %s accounts, %s of the universe", set.Name, thousands(set.Size), coverage.Value.Percent()))
+			fmt.Sprintf("%s: %s, %s of the universe", set.Name, countNoun(set.Size, "account", "accounts"), coverage.Value.Percent()))
 		y += 18
 	}
 	for _, line := range captions {
@@ -289,9 +289,9 @@ func WriteVennSVG(w io.Writer, r *Report, opts SVGOptions) error {
 // vennCaptions returns the lines that name the label denominator, the
 // universe and the fit quality.
 func vennCaptions(r *Report, layout *VennLayout) []string {
-	lines := []string{fmt.Sprintf("Labels: accounts and share of the union of %s accounts in at least one set.", thousands(r.UnionSize))}
+	lines := []string{fmt.Sprintf("Labels: accounts and share of the union, the %s in at least one set.", countNoun(r.UnionSize, "account", "accounts"))}
 	coverage, _ := r.Metric(MetricCoverage, setNamesAll(r)...)
-	lines = append(lines, fmt.Sprintf("Universe: %s target accounts, %s reached by at least one set.", thousands(r.Universe.Size), coverage.Value.Percent()))
+	lines = append(lines, fmt.Sprintf("Universe: %s, %s reached by at least one set.", countNoun(r.Universe.Size, "target account", "target accounts"), coverage.Value.Percent()))
 	if len(r.Sets) == 2 {
 		a, b := r.Sets[0].Name, r.Sets[1].Name
 		jaccard, _ := r.Metric(MetricJaccard, a, b)
