@@ -70,6 +70,14 @@ func TestComputeMetrics(t *testing.T) {
 	}
 	_, ok := r.Metric(MetricJaccard, "m", "nope")
 	assert.False(t, ok)
+
+	byKey, ok := r.MetricByKey("jaccard(s,m)")
+	require.True(t, ok)
+	assert.Equal(t, Ratio{2, 5}, byKey.Value)
+	for _, key := range []string{"jaccard", "jaccard(m,s", "nope(m,s)", "coverage()"} {
+		_, ok := r.MetricByKey(key)
+		assert.False(t, ok, key)
+	}
 }
 
 func TestComputeEmptySetsUndefined(t *testing.T) {

@@ -86,6 +86,17 @@ func (r *Report) Metric(name string, sets ...string) (Metric, bool) {
 	return Metric{}, false
 }
 
+// MetricByKey returns the metric with a key such as
+// "jaccard(marketing,sales)" and true, or false when the key is malformed or
+// the report has no such metric.
+func (r *Report) MetricByKey(key string) (Metric, bool) {
+	name, rest, ok := strings.Cut(key, "(")
+	if !ok || !strings.HasSuffix(rest, ")") {
+		return Metric{}, false
+	}
+	return r.Metric(name, strings.Split(strings.TrimSuffix(rest, ")"), ",")...)
+}
+
 // pairCounts returns the size of every pairwise intersection, summed from
 // the regions.
 func pairCounts(r *Report, value func(Region) float64) [][]float64 {
