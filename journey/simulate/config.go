@@ -13,16 +13,17 @@ type Strategy uint8
 
 // Strategies to compare. The zero value is not a valid strategy.
 const (
-	// Separate: marketing and sales choose their target accounts
-	// independently, and sales works its accounts on its own cadence
-	// with its own messages.
+	// Separate is marketing and sales choosing their target accounts
+	// independently. Sales works its accounts on its own cadence with
+	// its own messages.
 	Separate Strategy = iota + 1
-	// SharedList: both teams draw their targets from one shared list,
-	// but still work them independently.
+	// SharedList is both teams drawing their targets from one shared
+	// list but still working them independently.
 	SharedList
-	// Coordinated: the shared list, and sales touches an account only in
-	// a play that follows a marketing engagement within the SLA, on the
-	// topic the persona engaged with.
+	// Coordinated is the shared list plus plays: sales follows every
+	// marketing engagement within the SLA on the engaged topic. Its
+	// cadence touches pause during a play and follow marketing's
+	// campaign topic without a message of their own.
 	Coordinated
 )
 
@@ -62,7 +63,7 @@ const (
 	// DefaultInMarketShare is the share of accounts in market at any
 	// time, the 5% commonly quoted for B2B.
 	DefaultInMarketShare = 0.05
-	// DefaultInMarketDuration is how long an account stays in market.
+	// DefaultInMarketDuration is the length of an in-market period.
 	DefaultInMarketDuration = 90 * day
 	// DefaultQuarters is the simulated time span in quarters.
 	DefaultQuarters = 4
@@ -130,7 +131,7 @@ type Config struct {
 	// InMarketShare is the share of accounts in market at any time, in
 	// (0, 1).
 	InMarketShare float64
-	// InMarketDuration is how long each in-market period lasts.
+	// InMarketDuration is the length of each in-market period.
 	InMarketDuration time.Duration
 	// MarketingShare and SalesShare are the shares of accounts each team
 	// targets, in (0, 1].

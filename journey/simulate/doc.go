@@ -33,7 +33,7 @@
 //     engagement (up to x1.5)
 //   - repetition: the persona engaged with the same message before
 //     (x0.5 per remembered engagement)
-//   - contradiction: the other team said something different on the same
+//   - contradiction: the other team made a different claim on the same
 //     topic (down to x0.4)
 //   - crowding: the previous touch came less than 48 hours before (x0.6)
 //   - cold outreach: a sales touch that no remembered engagement gives
@@ -72,8 +72,8 @@
 //   - Separate: each team draws its targets independently, so their
 //     reach overlaps about as chance predicts (lift near 1).
 //   - SharedList: both teams draw from one list the size of the larger
-//     target share, which raises the overlap (lift near 1 over that
-//     share).
+//     target share, which raises the overlap (lift near 1 divided by
+//     that share).
 //   - Coordinated: the shared list, and every marketing engagement starts
 //     a play: a first sales touch to the engaged persona within the SLA
 //     (48 hours), then FollowUps-1 more (3 in all), on the engaged topic

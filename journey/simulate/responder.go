@@ -19,8 +19,9 @@ import (
 type Responder interface {
 	// Respond returns the persona's reaction to touch at instant at.
 	// history contains the persona's earlier touches in time order, all
-	// at or before at. The reaction's probability must lie in [0, 1]. Respond must
-	// not keep history after it returns, because Run reuses its memory.
+	// at or before at. The reaction's probability must lie in [0, 1].
+	// Respond must not keep history after it returns, because Run
+	// reuses its memory.
 	Respond(persona Persona, history []Event, at time.Time, touch Touch) (Reaction, error)
 }
 

@@ -144,9 +144,8 @@ type Event struct {
 	// Touch is the touch received.
 	Touch Touch
 	// Engagement is the strength of the persona's engagement, from 0 to
-	// 1. In a
-	// simulated run it is 1 or 0, the outcome of a random draw. In a
-	// walk-through it is the engagement probability, the expected
+	// 1. In a simulated run it is 1 or 0, the outcome of a random draw.
+	// In a walk-through it is the engagement probability, the expected
 	// outcome.
 	Engagement float64
 }
