@@ -298,6 +298,8 @@ func writeTable(w io.Writer, results []*simulate.Summary) error {
 	}
 	fmt.Fprintln(w, "\nReach counts accounts a team touched at least once. Lift 1 means the overlap chance predicts.")
 	fmt.Fprintln(w, "Handoff latency runs from an account's first marketing engagement to the next sales touch.")
+	fmt.Fprintln(w, "shared-list and coordinated differ only after an account's first engagement, so both count")
+	fmt.Fprintln(w, "the same engaged accounts.")
 	fmt.Fprintln(w, "The ± margin is two Poisson standard errors, 2·sqrt(n), of the opportunity count.")
 	return nil
 }

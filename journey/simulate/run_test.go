@@ -274,3 +274,14 @@ func TestRunRuleResponderMatchesInterfaceCall(t *testing.T) {
 }
 
 type wrapper struct{ Responder }
+
+func TestRunCoordinatedMatchesSharedListUntilEngaged(t *testing.T) {
+	// Plays start only after an engagement, and the rule-based responder
+	// treats a cadence touch's topic and message alike until the persona
+	// has engaged once, so both strategies engage the same accounts.
+	shared := mustRun(t, Config{Accounts: 2000, Seed: 12, Strategy: SharedList})
+	coordinated := mustRun(t, Config{Accounts: 2000, Seed: 12, Strategy: Coordinated})
+	for i := range shared.Accounts {
+		assert.Equal(t, shared.Accounts[i].Engagements > 0, coordinated.Accounts[i].Engagements > 0, "account %s", shared.Accounts[i].ID)
+	}
+}
