@@ -129,3 +129,23 @@ func ExampleRecord_Touchpoint() {
 	// Output:
 	// 0011 2024-03-04 19:05Z sales phone
 }
+
+func ExampleDetectFormat() {
+	headers := [][]string{
+		{"Record ID", "Company name", "Company Domain Name", "Country/Region"},
+		{"Id", "Email Address", "Company Name", "Created At"},
+		{"companyname", "companywebsite", "companycountry"},
+	}
+	for _, header := range headers {
+		format, err := exports.DetectFormat(header)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Println(format)
+	}
+	// Output:
+	// hubspot-companies
+	// marketo-leads
+	// linkedin-companies
+}

@@ -78,6 +78,8 @@ Serves lead-to-account matching over HTTP:
   GET  /healthz      200 while the process runs
   GET  /readyz       200 once the accounts are loaded, 503 before
 
+POST requests need "Content-Type: application/json".
+
 With no flags it loads an embedded sample of accounts and listens on
 127.0.0.1:8080.
 
