@@ -1,6 +1,7 @@
 package simulate
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -154,6 +155,13 @@ type chunk struct {
 // states and targeting draws depend only on the seed, so runs of
 // different strategies with one seed compare the same accounts.
 func Run(cfg Config) (*Result, error) {
+	return RunContext(context.Background(), cfg)
+}
+
+// RunContext is Run with a context. It stops between accounts when ctx is
+// done and returns the context's error, which matters for a Responder
+// that is slow, such as one that asks a remote model.
+func RunContext(ctx context.Context, cfg Config) (*Result, error) {
 	cfg, err := cfg.withDefaults()
 	if err != nil {
 		return nil, err
@@ -168,7 +176,7 @@ func Run(cfg Config) (*Result, error) {
 		wg.Go(func() {
 			sim := newSimulator(&cfg, width)
 			for c := range next {
-				chunks[c] = sim.runChunk(c)
+				chunks[c] = sim.runChunk(ctx, c)
 			}
 		})
 	}
@@ -294,13 +302,17 @@ func newSimulator(cfg *Config, width int) *simulator {
 	return s
 }
 
-func (s *simulator) runChunk(c int) chunk {
+func (s *simulator) runChunk(ctx context.Context, c int) chunk {
 	var out chunk
 	first := c * chunkSize
 	last := min(first+chunkSize, s.cfg.Accounts)
 	out.accounts = make([]Account, 0, last-first)
 	out.touchpoints = make([]journey.Touchpoint, 0, (last-first)*expectedTouches(s.cfg))
 	for i := first; i < last; i++ {
+		if err := ctx.Err(); err != nil {
+			out.err = err
+			return out
+		}
 		if err := s.runAccount(i, &out); err != nil {
 			out.err = err
 			return out

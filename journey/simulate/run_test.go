@@ -2,6 +2,7 @@ package simulate
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"math"
@@ -284,4 +285,11 @@ func TestRunCoordinatedMatchesSharedListUntilEngaged(t *testing.T) {
 	for i := range shared.Accounts {
 		assert.Equal(t, shared.Accounts[i].Engagements > 0, coordinated.Accounts[i].Engagements > 0, "account %s", shared.Accounts[i].ID)
 	}
+}
+
+func TestRunContextStopsWhenCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := RunContext(ctx, Config{Accounts: 5000, Strategy: Separate})
+	assert.ErrorIs(t, err, context.Canceled)
 }
