@@ -142,5 +142,5 @@ func (ix *Index) matchOther(pos int) Result {
 	if !p.hasEvidence() {
 		return Result{Decision: NoEvidence, Reason: "no usable name or domain: " + p.evidenceNote(a.record)}
 	}
-	return ix.decide(&p, int32(pos))
+	return ix.decide(&p, int32(pos), true)
 }

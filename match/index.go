@@ -502,14 +502,15 @@ func (ix *Index) Match(r Record) Result {
 	}
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	return ix.decide(&p, -1)
+	return ix.decide(&p, -1, true)
 }
 
 // decide matches p against the index, leaving out the account at position
-// exclude (-1 for none). The caller holds ix.mu for reading.
-func (ix *Index) decide(p *parsedRecord, exclude int32) Result {
+// exclude (-1 for none). uniqueRules enables the unique prefix and acronym
+// rules (see upgradeUniqueRelations). The caller holds ix.mu for reading.
+func (ix *Index) decide(p *parsedRecord, exclude int32, uniqueRules bool) Result {
 	p.weighTokens(ix.tokenWeight)
-	cands, duplicates, found := ix.candidates(p, exclude)
+	cands, duplicates, found := ix.candidates(p, exclude, uniqueRules)
 	if !found {
 		return Result{Decision: NonMatch, Reason: "no account shares a name token or domain with the record"}
 	}
@@ -557,7 +558,7 @@ type scored struct {
 // it. It returns the comparable candidates, best first and at most
 // maxCands, the IDs of accounts with the same evidence as the best one, and
 // whether any account shared a block key at all.
-func (ix *Index) candidates(p *parsedRecord, exclude int32) (cands []Candidate, duplicates []string, found bool) {
+func (ix *Index) candidates(p *parsedRecord, exclude int32, uniqueRules bool) (cands []Candidate, duplicates []string, found bool) {
 	positions := ix.blockedPositions(p)
 	if len(positions) == 0 {
 		return nil, nil, false
@@ -573,7 +574,9 @@ func (ix *Index) candidates(p *parsedRecord, exclude int32) (cands []Candidate, 
 			all = append(all, scored{l, pos})
 		}
 	}
-	ix.upgradeUniqueRelations(p, all)
+	if uniqueRules {
+		ix.upgradeUniqueRelations(p, all)
+	}
 	slices.SortFunc(all, func(x, y scored) int {
 		if c := cmp.Compare(y.levels.weight, x.levels.weight); c != 0 {
 			return c

@@ -9,7 +9,7 @@ import (
 // research affiliation ("Department of Neurology, Yale University School of
 // Medicine, New Haven, CT, USA") or a signature line. The text is split at
 // commas and semicolons; a trailing country and any part that names the
-// city of an indexed account become evidence rather than names; each
+// city of an indexed account become evidence rather than names. Each
 // remaining part, and each two neighbouring parts joined, is matched as a
 // name. The strongest match wins, and a later part wins a tie, because
 // such texts name the institution after its units. hint supplies further
@@ -33,33 +33,28 @@ func (ix *Index) MatchMention(text string, hint Record) Result {
 			parts = parts[:len(parts)-1]
 		}
 	}
-	names := parts[:0]
-	for _, p := range parts {
+	var spans []string
+	for i, p := range parts {
+		// A city stands alone only as evidence, and parts of three letters
+		// or fewer, such as "PA" or "CEA", are states or acronyms too
+		// ambiguous to stand alone. Both still join their neighbour, as
+		// in "University of California, Los Angeles".
 		if ix.isCity(p) {
 			if record.City == "" {
 				record.City = p
 			}
-			continue
-		}
-		names = append(names, p)
-	}
-
-	var spans []string
-	for i, p := range names {
-		// Parts of three letters or fewer, such as "PA" or "CEA", are
-		// states or acronyms too ambiguous to stand alone.
-		if utf8.RuneCountInString(p) > 3 {
+		} else if utf8.RuneCountInString(p) > 3 {
 			spans = append(spans, p)
 		}
-		if i+1 < len(names) {
-			spans = append(spans, p+", "+names[i+1])
+		if i+1 < len(parts) {
+			spans = append(spans, p+", "+parts[i+1])
 		}
 	}
 	var best Result
 	bestWeight, found := 0.0, false
 	for _, span := range spans {
 		record.Name = span
-		r := ix.Match(record)
+		r := ix.matchPart(record)
 		if len(r.Candidates) == 0 {
 			continue
 		}
@@ -75,6 +70,21 @@ func (ix *Index) MatchMention(text string, hint Record) Result {
 		return ix.Match(record)
 	}
 	return best
+}
+
+// matchPart matches one part of a mention without the unique prefix and
+// acronym rules of Index.Match, because in a mention a part that extends an
+// organisation's name names a unit ("Department of Pathology" is not the
+// company "Dept"), and the initials of a unit's words ("Allergy and Sleep
+// Medicine") often spell some organisation's acronym.
+func (ix *Index) matchPart(r Record) Result {
+	p := parseRecord(r)
+	if !p.hasEvidence() {
+		return Result{Decision: NoEvidence, Reason: "no usable name or domain: " + p.evidenceNote(r)}
+	}
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.decide(&p, -1, false)
 }
 
 // isCity reports whether s, folded, is the city of an indexed account.
