@@ -228,6 +228,16 @@ func (p *Persona) Validate() error {
 // kindNames follow the order of Responsiveness.values.
 var kindNames = [7]string{"ad", "marketing email", "content", "event", "sales email", "call", "meeting"}
 
+// rateKeys are the scenario file keys of the responsiveness values, in
+// the order of Responsiveness.values.
+var rateKeys = [7]string{"ad-rate", "marketing-email-rate", "content-rate", "event-rate", "sales-email-rate", "call-rate", "meeting-rate"}
+
+// setValue sets the responsiveness value with index i of values.
+func (r *Responsiveness) setValue(i int, v float64) {
+	fields := [7]*float64{&r.Ad, &r.MarketingEmail, &r.Content, &r.Event, &r.SalesEmail, &r.Call, &r.Meeting}
+	*fields[i] = v
+}
+
 // recall returns the weight that a touch of age d still has in memory
 // with half-life memory.
 func recall(d, memory time.Duration) float64 {

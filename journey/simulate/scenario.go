@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -53,8 +54,11 @@ type Scenario struct {
 //
 // The optional persona line comes first. It names the role and may add
 // in-market or out-of-market (default in-market), id=NAME, memory=HALF-LIFE
-// in days ("21d") or as a Go duration ("36h"), and a preference factor per
-// channel (ad=, email=, content=, event=, call=, meeting=). Each step line
+// in days ("21d") or as a Go duration ("36h"), a preference factor per
+// channel (ad=, email=, content=, event=, call=, meeting=), and
+// responsiveness values that replace the role's defaults (ad-rate=,
+// marketing-email-rate=, content-rate=, event-rate=, sales-email-rate=,
+// call-rate=, meeting-rate=). Each step line
 // gives the whole day since the start, an optional time of day HH:MM, the
 // team, the channel, and optionally topic= and message=. Values with
 // spaces are written in double quotes with Go escapes. Steps must be in
@@ -212,10 +216,16 @@ func parsePersona(fields []field, p *Persona) error {
 				return err
 			}
 			p.Memory = memory
+		case slices.Contains(rateKeys[:], f.key):
+			v, err := strconv.ParseFloat(f.text, 64)
+			if err != nil || !(v >= 0 && v <= 1) {
+				return fmt.Errorf("invalid responsiveness %s=%q: must be a probability in [0, 1]", f.key, f.text)
+			}
+			p.Responsiveness.setValue(slices.Index(rateKeys[:], f.key), v)
 		case f.key != "":
 			c, err := ParseChannel(f.key)
 			if err != nil {
-				return fmt.Errorf("unknown persona setting %q: expected id, memory or a channel name", f.key)
+				return fmt.Errorf("unknown persona setting %q: expected id, memory, a channel name or a rate such as meeting-rate", f.key)
 			}
 			v, err := strconv.ParseFloat(f.text, 64)
 			if err != nil || !(v >= 0 && v <= MaxPreference) {
@@ -351,6 +361,12 @@ func (s *Scenario) WriteTo(w io.Writer) (int64, error) {
 	for i, v := range p.Preferences.values() {
 		if v != 1 {
 			fmt.Fprintf(&b, " %s=%s", Channel(i+1), strconv.FormatFloat(v, 'g', -1, 64))
+		}
+	}
+	defaults := DefaultResponsiveness(p.Role).values()
+	for i, v := range p.Responsiveness.values() {
+		if v != defaults[i] {
+			fmt.Fprintf(&b, " %s=%s", rateKeys[i], strconv.FormatFloat(v, 'g', -1, 64))
 		}
 	}
 	b.WriteByte('\n')

@@ -13,7 +13,7 @@ import (
 )
 
 const sampleScenario = `# A LinkedIn ad, then a sales email three days later.
-persona researcher out-of-market id="Dana (researcher)" memory=14d email=1.5 call=0
+persona researcher out-of-market id="Dana (researcher)" memory=14d email=1.5 call=0 meeting-rate=0.9 ad-rate=0
 
 day 0 marketing ad topic=security message="Zero-trust checklist"
 day 3 09:30 sales email topic=security   # follows the ad
@@ -32,7 +32,10 @@ func TestParseScenario(t *testing.T) {
 	assert.Equal(t, 1.5, p.Preferences.Email)
 	assert.Equal(t, 0.0, p.Preferences.Call)
 	assert.Equal(t, 1.0, p.Preferences.Ad)
-	assert.Equal(t, DefaultResponsiveness(Researcher), p.Responsiveness)
+	wantRates := DefaultResponsiveness(Researcher)
+	wantRates.Meeting = 0.9
+	wantRates.Ad = 0
+	assert.Equal(t, wantRates, p.Responsiveness)
 
 	want := []Step{
 		{Offset: 0, Touch: Touch{Team: journey.Marketing, Channel: ChannelAd, Topic: "security", Message: "Zero-trust checklist"}},
@@ -74,6 +77,7 @@ func TestParseScenarioErrors(t *testing.T) {
 		{"bad memory", "persona user memory=0d\nday 0 sales call\n", `invalid memory "0d"`},
 		{"bad preference", "persona user email=-1\nday 0 sales call\n", `invalid preference email="-1"`},
 		{"unknown persona setting", "persona user mood=good\nday 0 sales call\n", `unknown persona setting "mood"`},
+		{"rate above 1", "persona user call-rate=1.5\nday 0 sales call\n", `invalid responsiveness call-rate="1.5"`},
 		{"empty id", "persona user id=\"\"\nday 0 sales call\n", "empty id"},
 		{"invalid UTF-8", "day 0 sales call topic=\xff\n", "line 1: invalid UTF-8"},
 		{"long line", "day 0 sales call topic=" + strings.Repeat("a", MaxScenarioLine) + "\n", "longer than 4096 bytes"},
@@ -106,7 +110,7 @@ func TestScenarioRoundTrip(t *testing.T) {
 func FuzzParseScenario(f *testing.F) {
 	f.Add(sampleScenario)
 	f.Add("day 0 marketing event topic=\"a=b\" message=\"\\u00e9\\n\"\n")
-	f.Add("persona economic_buyer memory=36h meeting=2.5\nday 1 23:59 sales meeting\n")
+	f.Add("persona economic_buyer memory=36h meeting=2.5 sales-email-rate=0.25\nday 1 23:59 sales meeting\n")
 	f.Fuzz(func(t *testing.T, input string) {
 		sc, err := ParseScenario(strings.NewReader(input))
 		if err != nil {
