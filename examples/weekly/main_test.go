@@ -204,3 +204,23 @@ func TestWeekOfKeepsZone(t *testing.T) {
 	assert.Equal(t, time.Date(2026, 10, 26, 0, 0, 0, 0, berlin), w.End)
 	assert.Equal(t, 169*time.Hour, w.End.Sub(w.Start))
 }
+
+func TestRunWithoutTouches(t *testing.T) {
+	dir := t.TempDir()
+	targets := filepath.Join(dir, "targets.csv")
+	touches := filepath.Join(dir, "touches.csv")
+	require.NoError(t, os.WriteFile(targets, []byte("account_id\na\nb\n"), 0o644))
+	require.NoError(t, os.WriteFile(touches, []byte("account_id,timestamp,team\n"), 0o644))
+	args := []string{"-targets", targets, "-touches", touches}
+
+	err := run(append(args, "-html", ""), &bytes.Buffer{}, &bytes.Buffer{})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "set -week")
+
+	page := filepath.Join(dir, "page.html")
+	var stdout bytes.Buffer
+	require.NoError(t, run(append(args, "-week", "2026-W10", "-html", page), &stdout, &bytes.Buffer{}))
+	assert.Contains(t, stdout.String(), "| jaccard(marketing,sales) | n/a | n/a | n/a | n/a |")
+	assert.Contains(t, stdout.String(), "| neither | 2 | 2 | 0 | 2 |")
+	assert.FileExists(t, page)
+}
