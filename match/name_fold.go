@@ -205,9 +205,11 @@ func foldRuneSlow(dst []byte, r rune) (runeClass, []byte) {
 			dst = out
 		}
 	}
-	if folded := dst[start:]; !norm.NFC.IsNormal(folded) {
-		// Compose the parts again, as Hangul jamo from ㈕ into 아.
-		dst = append(dst[:start], norm.NFC.Bytes(folded)...)
+	if folded := string(dst[start:]); !norm.NFC.IsNormalString(folded) {
+		// Compose the parts again, as Hangul jamo from ㈕ into 아. The
+		// copy to a string keeps dst, often on the caller's stack, from
+		// escaping into the norm package.
+		dst = append(dst[:start], norm.NFC.String(folded)...)
 	}
 	if class == classSeparator && unicode.Is(unicode.Mn, r) {
 		class = classIgnore

@@ -94,6 +94,7 @@ func (sc nameScratch) tokenize(s string) nameScratch {
 	spaced := true
 	depth, group, groups := 0, int32(0), int32(0)
 	var cur nameToken
+	curScript := false // the current token is in a script kept as written
 
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -104,6 +105,12 @@ func (sc nameScratch) tokenize(s string) nameScratch {
 			class = nameASCIIClass[c]
 			r = rune(c)
 			if class == classLetter {
+				if inToken && curScript {
+					// "株式会社NTT": scripts change, so a word ends.
+					sc.rawToks = appendRawToken(sc.rawToks, sc.raw, cur, len(sc.raw))
+					inToken = false
+				}
+				curScript = false
 				if !inToken {
 					cur = nameToken{start: int32(len(sc.raw)), ostart: int32(i), group: group}
 					if spaced {
@@ -157,13 +164,28 @@ func (sc nameScratch) tokenize(s string) nameScratch {
 					}
 					class = classIgnore
 				} else {
-					if !inToken {
-						// The folded text is already in the buffer.
-						cur = nameToken{start: int32(start), ostart: int32(i), group: group}
-						if spaced {
-							cur.flags |= tokSpaced
+					// The folded text decides where scripts change, because
+					// compatibility characters such as U+F96D and ㍠ ("8点")
+					// fold into or across the CJK blocks.
+					for k := start; k < len(sc.raw); {
+						folded, n := utf8.DecodeRune(sc.raw[k:])
+						script := inKeptScriptBlock(folded)
+						if inToken && script != curScript {
+							if cur.ostart == int32(i) {
+								cur.oend = int32(i + size) // began inside this rune
+							}
+							sc.rawToks = appendRawToken(sc.rawToks, sc.raw, cur, k)
+							inToken = false
 						}
-						inToken = true
+						curScript = script
+						if !inToken {
+							cur = nameToken{start: int32(k), ostart: int32(i), group: group}
+							if spaced && k == start {
+								cur.flags |= tokSpaced
+							}
+							inToken = true
+						}
+						k += n
 					}
 					if unicode.IsLower(r) {
 						cur.flags |= tokLowerCase
@@ -183,11 +205,7 @@ func (sc nameScratch) tokenize(s string) nameScratch {
 		}
 		// Every other class ends the current token.
 		if inToken {
-			cur.end = int32(len(sc.raw))
-			if isSingleLetter(sc.raw[cur.start:cur.end]) {
-				cur.flags |= tokSingle
-			}
-			sc.rawToks = append(sc.rawToks, cur)
+			sc.rawToks = appendRawToken(sc.rawToks, sc.raw, cur, len(sc.raw))
 			inToken = false
 			spaced = false
 		}
@@ -229,13 +247,19 @@ func (sc nameScratch) tokenize(s string) nameScratch {
 		i += size
 	}
 	if inToken {
-		cur.end = int32(len(sc.raw))
-		if isSingleLetter(sc.raw[cur.start:cur.end]) {
-			cur.flags |= tokSingle
-		}
-		sc.rawToks = append(sc.rawToks, cur)
+		sc.rawToks = appendRawToken(sc.rawToks, sc.raw, cur, len(sc.raw))
 	}
 	return sc
+}
+
+// appendRawToken ends cur at raw offset end, marks it when it is a single
+// letter and appends it to toks.
+func appendRawToken(toks []nameToken, raw []byte, cur nameToken, end int) []nameToken {
+	cur.end = int32(end)
+	if isSingleLetter(raw[cur.start:cur.end]) {
+		cur.flags |= tokSingle
+	}
+	return append(toks, cur)
 }
 
 // appendIsolated ends the current token, if any, at raw offset start and
@@ -243,11 +267,7 @@ func (sc nameScratch) tokenize(s string) nameScratch {
 // as ㈱ that stand for a bracketed word.
 func (sc nameScratch) appendIsolated(cur nameToken, inToken bool, start, ostart, oend int, group int32) nameScratch {
 	if inToken {
-		cur.end = int32(start)
-		if isSingleLetter(sc.raw[cur.start:cur.end]) {
-			cur.flags |= tokSingle
-		}
-		sc.rawToks = append(sc.rawToks, cur)
+		sc.rawToks = appendRawToken(sc.rawToks, sc.raw, cur, start)
 	}
 	t := nameToken{start: int32(start), end: int32(len(sc.raw)), ostart: int32(ostart), oend: int32(oend), group: group, flags: tokSpaced}
 	sc.rawToks = append(sc.rawToks, t)
