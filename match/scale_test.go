@@ -144,9 +144,11 @@ func BenchmarkIndexMatchGenerated(b *testing.B) {
 			require.NoError(b, err)
 			b.ReportAllocs()
 			b.ResetTimer()
+			cpu := processCPU(b)
 			for i := 0; b.Loop(); i++ {
 				ix.Match(ds.Leads[i%len(ds.Leads)])
 			}
+			reportCPU(b, processCPU(b)-cpu, b.N, "cpu-µs/op")
 		})
 	}
 }
@@ -162,12 +164,14 @@ func BenchmarkIndexLinkGenerated(b *testing.B) {
 			require.NoError(b, err)
 			b.ReportAllocs()
 			b.ResetTimer()
+			cpu := processCPU(b)
 			for b.Loop() {
 				if _, err := ix.Link(context.Background(), ds.Leads); err != nil {
 					b.Fatal(err)
 				}
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(ds.Leads)), "ns/lead")
+			reportCPU(b, processCPU(b)-cpu, b.N*len(ds.Leads), "cpu-µs/lead")
 		})
 	}
 }
@@ -183,6 +187,12 @@ func BenchmarkNewIndexGenerated(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// reportCPU reports the process CPU time per item in microseconds. It
+// counts every goroutine of the process, so it includes garbage collection.
+func reportCPU(b *testing.B, cpu time.Duration, items int, unit string) {
+	b.ReportMetric(float64(cpu.Microseconds())/float64(max(1, items)), unit)
 }
 
 // memorySampler records the peaks of runtime.MemStats Sys minus
@@ -272,17 +282,26 @@ func TestScaleLink(t *testing.T) {
 	ix, err := match.NewIndex(ds.Accounts)
 	require.NoError(t, err)
 	built := time.Since(start)
+	buildCPU := processCPU(t) - cpuBefore
+	var afterBuild runtime.MemStats
+	runtime.ReadMemStats(&afterBuild)
 	report, err := ix.Link(context.Background(), ds.Leads)
 	require.NoError(t, err)
 	elapsed := time.Since(start)
 	cpu := processCPU(t) - cpuBefore
 	peakSys, peakHeap := sampler.stop()
+	var afterLink runtime.MemStats
+	runtime.ReadMemStats(&afterLink)
+	t.Logf("HeapInuse after the index build %.2f GiB, after linking %.2f GiB: %.0f bytes per lead in the report",
+		gib(afterBuild.HeapInuse), gib(afterLink.HeapInuse),
+		float64(int64(afterLink.HeapInuse)-int64(afterBuild.HeapInuse))/float64(max(1, leads)))
 
 	e := match.EvaluateLinks(report, ds.Truth)
 	t.Logf("link: %v wall (index build %v, link %v), GOMAXPROCS %d", elapsed.Round(time.Millisecond),
 		built.Round(time.Millisecond), (elapsed - built).Round(time.Millisecond), runtime.GOMAXPROCS(0))
-	t.Logf("link: %v process CPU time (user and system), %.1f µs per lead", cpu.Round(time.Millisecond),
-		float64(cpu.Microseconds())/float64(max(1, leads)))
+	t.Logf("process CPU time (user and system): index build %v, link %v, %.1f µs per lead",
+		buildCPU.Round(time.Millisecond), (cpu - buildCPU).Round(time.Millisecond),
+		float64((cpu-buildCPU).Microseconds())/float64(max(1, leads)))
 	t.Logf("peak memory: Sys-HeapReleased %.2f GiB, HeapInuse %.2f GiB", gib(peakSys), gib(peakHeap))
 	t.Logf("quality: %s; %d matched, %d unmatched, %d rejected", e, report.Matched, report.Unmatched, report.Rejected)
 	logByVariant(t, report, ds)
@@ -334,10 +353,10 @@ func TestScaleLink(t *testing.T) {
 
 // processCPU returns the user and system CPU time of the process so far.
 // Unlike wall time, it does not grow while other processes hold the cores.
-func processCPU(t *testing.T) time.Duration {
-	t.Helper()
+func processCPU(tb testing.TB) time.Duration {
+	tb.Helper()
 	var u syscall.Rusage
-	require.NoError(t, syscall.Getrusage(syscall.RUSAGE_SELF, &u))
+	require.NoError(tb, syscall.Getrusage(syscall.RUSAGE_SELF, &u))
 	return time.Duration(u.Utime.Nano() + u.Stime.Nano())
 }
 
