@@ -123,9 +123,12 @@ func handoffCharts(r *Report) []lineChart {
 		queue.Values[i], queue.Defined[i] = float64(w.Queue), true
 	}
 	values, defined := latencySeries(series)
+	for i := range values {
+		values[i] /= 24
+	}
 	return []lineChart{
-		{ID: "chart-latency", Title: "Median handoff latency in hours", Labels: labels, Decimals: 0,
-			Reference: r.Settings.SLAHours, ReferenceLabel: "SLA", Series: []chartSeries{
+		{ID: "chart-latency", Title: "Median handoff latency in days", Labels: labels, Decimals: 1,
+			Reference: r.Settings.SLAHours / 24, ReferenceLabel: "SLA", Series: []chartSeries{
 				{Name: "median latency", Color: colorMarketing, Values: values, Defined: defined},
 			}},
 		{ID: "chart-queue", Title: "Handoff queue at each week's end", Labels: labels, Series: []chartSeries{queue}},
