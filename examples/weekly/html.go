@@ -13,9 +13,9 @@ import (
 //go:embed page.html.tmpl
 var pageTemplate string
 
-// page parses once. html/template escapes every text value it inserts,
-// and only the SVG charts, which escape their own text, enter as
-// template.HTML.
+// page is the parsed page template. html/template escapes every text value
+// it inserts, and only the SVG charts, which escape their own text, enter
+// as template.HTML.
 var page = template.Must(template.New("page").Funcs(template.FuncMap{
 	"day":        day,
 	"hours":      hours,
