@@ -88,40 +88,55 @@ func NormalizeName(name string) string {
 //   - Characters are folded: NFKC, full case folding, accents removed,
 //     letters without a decomposition spelled in Latin (ł as l, ø as o, æ as
 //     ae, ß as ss, Turkish ı and İ as i), Cyrillic and Greek transliterated.
-//     Chinese, Japanese and Korean keep their script. Format characters such
-//     as zero-width spaces are dropped, apostrophes are dropped inside words
+//     Chinese, Japanese and Korean keep their script, and a word ends where
+//     the script changes ("株式会社NTT"). Format characters such as
+//     zero-width spaces are dropped, apostrophes are dropped inside words
 //     ("McDonald's" gives "mcdonalds"), other punctuation and every kind of
 //     white space separate words, and "&" reads as "and".
 //   - One-letter words in a row become one word, so "A.B.C.", "A-B-C" and
 //     "A B C" all give "abc". Short words around a tight ampersand join, so
 //     "AT&T" gives "att".
-//   - A trailing SEC tag ("/DE/", "\DE\", "/ADR") and share-class notes in
-//     brackets ("(Class A)") are removed and listed in Annotations. Other
-//     bracketed parts ("(India)", "(UK)") stay in the key and are listed in
-//     Qualifiers, because they tell subsidiaries apart.
+//   - A trailing SEC tag ("/DE/", "\DE\", "/ADR", "/ MA") and share-class
+//     notes in brackets ("(Class A)", "(publ)") are removed and listed in
+//     Annotations. Other bracketed parts ("(India)", "(UK)") stay in the key
+//     and are listed in Qualifiers, because they tell subsidiaries apart.
 //   - Trade-name markers ("d/b/a", "dba", "t/a", "trading as", "aka",
-//     "formerly", "fka") split the name: the part before is the legal name
-//     and the part after a trade name. Before "a division of" it is the other
-//     way round.
-//   - A leading "The" is dropped, and legal forms are removed from the end
-//     ("Inc", "GmbH & Co. KG", "Pty Ltd", "S.A. de C.V.") and, for forms
-//     written first in their jurisdiction, from the start ("PT", "OOO",
-//     "SIA", "S.C."), repeatedly, so stacked forms all go. Forms written
-//     without spaces (株式会社, 有限公司, 주식회사) are cut from the start
-//     or end of the word. Forms are never removed inside a word or in the
-//     middle of a name, and at least one word always stays, so a name that is
-//     only a legal term keeps it.
+//     "formerly", "fka", "ATF") split the name: the part before is the legal
+//     name and the part after a trade name. Before "a division of" it is
+//     the other way round.
+//   - A leading "The", a trailing ", The" and legal forms are removed from
+//     the end ("Inc", "GmbH & Co. KG", "Pty Ltd", "S.A. de C.V.") and, for
+//     forms written first in their jurisdiction, from the start ("PT",
+//     "OOO", "SIA", "S.C."), repeatedly, so stacked forms all go. Forms
+//     written without spaces (株式会社, 有限公司, 주식회사) are cut from the
+//     start or end of the word. Forms are never removed inside a word or in
+//     the middle of a name, and at least one word always stays, so a name
+//     that is only a legal term keeps it.
+//   - Trailing descriptors of reach or style are removed like legal forms:
+//     "International", "Global", "Worldwide", "Technologies", "Industries"
+//     and a ".com" ending. "Holdings" and "Group" stay, because a holding
+//     company is often a separate registrant from the operating company.
+//   - An SEC EDGAR name of a person, surname first in capitals ("SMITH A O
+//     CORP"), has its initials moved to the front ("ao smith"). An elided
+//     "O", "D" or "L" written apart at the start ("O REILLY") joins the next
+//     word, as "O'Reilly" does once its apostrophe is dropped.
 //   - Unambiguous abbreviations are spelled out: "intl" as "international",
 //     "corp" as "corporation", "mfg" as "manufacturing", "svcs" as
 //     "services", "bros" as "brothers", "natl" as "national", "grp" as
-//     "group", "hldgs" as "holdings", "mgmt" as "management" and "sys" as
-//     "systems". Ambiguous ones stay as written, because a wrong expansion
-//     cannot be undone in the key: "tech" (technology, technologies,
-//     technical) and "assoc" (associates, association) are left to the
-//     comparison of tokens.
+//     "group", "hldgs" as "holdings", "mgmt" as "management", "sys" as
+//     "systems" and a few more. Ambiguous ones stay as written, because a
+//     wrong expansion cannot be undone in the key: "tech" (technology,
+//     technologies, technical) and "assoc" (associates, association) are
+//     left to the comparison of tokens.
 //
-// ParseName never fails; a name without letters or digits gives an empty key
-// and is a placeholder.
+// NOTE: the key keeps "Holdings" and "Group", and SEC names that put a given
+// name rather than initials first ("SCHWAB CHARLES CORP") keep their order,
+// so such pairs differ in the key and need token comparison.
+//
+// ParseName has no length limit and runs in time linear in the length of
+// name: a 1 MB name took 0.2 to 0.5 s on a loaded 2-core test machine. It
+// never fails. A name without letters gives an empty or digit-only key and
+// is a placeholder.
 func ParseName(name string) Name {
 	n := Name{Input: name}
 	var buf nameBuffers
