@@ -74,6 +74,14 @@ func BuildTimelinesInPlace(touches []Touchpoint, opts TimelineOptions) ([]Timeli
 }
 
 func buildTimelines(touches []Touchpoint, opts TimelineOptions, inPlace bool) ([]Timeline, error) {
+	// Allocate the copy first. An allocation this large usually starts a
+	// garbage collection cycle, and while it marks, every copied touch
+	// goes through the write barrier. The passes below write no pointers
+	// into the heap, so the cycle can run while they do.
+	var gathered []Touchpoint
+	if !inPlace {
+		gathered = make([]Touchpoint, len(touches))
+	}
 
 	// Group in two passes: count each account's touches, then copy every
 	// touch once into a contiguous range per account. Reading the input
@@ -142,7 +150,7 @@ func buildTimelines(touches []Touchpoint, opts TimelineOptions, inPlace bool) ([
 	if inPlace {
 		permuteInPlace(backing, src)
 	} else {
-		backing = make([]Touchpoint, len(touches))
+		backing = gathered
 		forEachParallel(len(parts), func(p int) {
 			for k := parts[p][0]; k < parts[p][1]; k++ {
 				backing[k] = touches[src[k]]
