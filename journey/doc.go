@@ -10,8 +10,10 @@
 // groups touches from any number of sources by account. With
 // TimelineOptions.DuplicateWindow it merges the same touch exported by two
 // systems (same contact, same type, close in time) into one touch that
-// keeps both records. Timeline.Sessions groups web activity into sessions
-// that end after 30 minutes of inactivity by default.
+// keeps both records. BuildTimelinesInPlace does the same without copying
+// the input, for inputs of millions of touches. Timeline.Sessions groups
+// web activity into sessions that end after 30 minutes of inactivity by
+// default.
 //
 // # Timestamps
 //
@@ -24,7 +26,9 @@
 // a time in an overlap takes its first occurrence and is flagged as
 // ambiguous (see ResolveLocal). InferDateOrder reads the day/month order
 // off a whole column and reports a column that cannot tell.
-// ReadTouchpointsCSV combines all of this for CSV files.
+// ReadTouchpointsCSV combines all of this for CSV files, and
+// ReadTouchpointsCSVWithNotes also lists the local times it moved or
+// found ambiguous.
 //
 // # Handoff
 //
