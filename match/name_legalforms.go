@@ -143,17 +143,25 @@ var legalFormStoplist = map[string]bool{
 	"atf": true, "dba": true, "aka": true, "fka": true, "nka": true, "ta": true,
 }
 
-// wordFilter records the last byte and the length of a set of words. A
-// word whose pair was never added is not in the set, which saves hashing
-// most words of a name.
-type wordFilter [256]uint64
+// wordFilter records the first byte, the last byte and the length of a set
+// of words. A word whose pairs were never added is not in the set, which
+// saves hashing most words of a name.
+type wordFilter struct {
+	first, last [256]uint64
+}
 
 func (f *wordFilter) add(w string) {
-	f[w[len(w)-1]] |= 1 << min(len(w), 63)
+	bit := uint64(1) << min(len(w), 63)
+	f.first[w[0]] |= bit
+	f.last[w[len(w)-1]] |= bit
 }
 
 func (f *wordFilter) mayContain(w []byte) bool {
-	return len(w) > 0 && f[w[len(w)-1]]&(1<<min(len(w), 63)) != 0
+	if len(w) == 0 {
+		return false
+	}
+	bit := uint64(1) << min(len(w), 63)
+	return f.first[w[0]]&bit != 0 && f.last[w[len(w)-1]]&bit != 0
 }
 
 // ELFCode is one entity legal form of ISO 20275 with the jurisdiction that

@@ -118,12 +118,18 @@ func (sc nameScratch) tokenize(s string) nameScratch {
 					}
 					inToken = true
 				}
-				if c >= 'a' && c <= 'z' {
-					cur.flags |= tokLowerCase
+				// Copy the run of ASCII letters and digits in one loop.
+				j := i
+				for j < len(s) && s[j] < utf8.RuneSelf && nameASCIIClass[s[j]] == classLetter {
+					b := s[j]
+					if b >= 'a' && b <= 'z' {
+						cur.flags |= tokLowerCase
+					}
+					sc.raw = append(sc.raw, nameASCIILower[b])
+					j++
 				}
-				sc.raw = append(sc.raw, nameASCIILower[c])
-				cur.oend = int32(i + 1)
-				i++
+				cur.oend = int32(j)
+				i = j
 				continue
 			}
 		} else {
