@@ -12,9 +12,10 @@ type LegalForm struct {
 	Text string
 	// Key is the form folded like a name key, such as "sp zoo".
 	Key string
-	// Codes lists the ISO 20275 entity legal forms that the spelling stands
-	// for, in table order. It is empty when the sources give no code, as for
-	// "Inc", which many jurisdictions use without defining it.
+	// Codes lists the ISO 20275 entity legal forms that the spelling can
+	// stand for, sorted by code. It is empty when the sources give no code,
+	// as for "Co Ltd", and long for spellings used in many jurisdictions,
+	// such as "Inc" with one code per US state that defines it.
 	Codes []ELFCode
 }
 
@@ -22,10 +23,10 @@ type LegalForm struct {
 type Name struct {
 	// Input is the name as given.
 	Input string
-	// Display is the legal name cleaned for people: legal forms, SEC tags
-	// and share-class notes removed, white space collapsed, format characters
-	// dropped, case and punctuation kept ("ACME WIDGETS INC /DE/" gives
-	// "ACME WIDGETS").
+	// Display is the legal name cleaned for people: NFKC applied, a leading
+	// "The", legal forms, SEC tags and share-class notes removed, white space
+	// collapsed, format characters dropped, and case and punctuation kept
+	// ("ACME WIDGETS INC /DE/" gives "ACME WIDGETS").
 	Display string
 	// Key is the comparison key of the legal name, the value NormalizeName
 	// returns.
