@@ -211,6 +211,12 @@ func buildLegalForms() *legalFormIndex {
 	}
 	for id := range ix.entries {
 		e := &ix.entries[id]
+		sort.Slice(e.codes, func(i, j int) bool {
+			if e.codes[i].Code != e.codes[j].Code {
+				return e.codes[i].Code < e.codes[j].Code
+			}
+			return e.codes[i].Jurisdiction < e.codes[j].Jurisdiction
+		})
 		if r, _ := utf8.DecodeRuneInString(e.key); keepsScript(r) && !strings.Contains(e.key, " ") {
 			e.prefix = prefixAlways
 			ix.scriptForms = append(ix.scriptForms, int32(id))
