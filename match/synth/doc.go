@@ -102,7 +102,7 @@
 //
 // The output depends only on the Config and the sources, in their order:
 // Generate draws from one math/rand/v2 PCG stream seeded by Config.Seed,
-// and never iterates a map into its output. One million accounts and one
-// million leads take about a minute on one core and about 1 GB of memory
-// while Generate runs.
+// and never iterates a map into its output. One million accounts and
+// 20,000 leads took 10.5 s of CPU time on an AMD EPYC core (Go 1.26.8),
+// measured by the match scale harness.
 package synth

@@ -79,8 +79,8 @@ type generator struct {
 // size.
 //
 // Generate is deterministic: the same cfg and sources give the same
-// Dataset. It keeps every account name key and domain in memory while it
-// runs, about 200 bytes per account.
+// Dataset. While it runs it keeps the name key, the first two words and
+// the brand of every account in maps, besides the output.
 func Generate(cfg Config, sources []Source) (Dataset, error) {
 	cfg, err := cfg.validate()
 	if err != nil {
