@@ -166,6 +166,12 @@ func TestComputeSeriesMoves(t *testing.T) {
 	data, err := json.Marshal(s)
 	require.NoError(t, err)
 	assert.Contains(t, string(data), `"period":"week"`)
+	var decoded Series
+	require.NoError(t, json.Unmarshal(data, &decoded))
+	assert.Equal(t, Week, decoded.Period)
+	assert.Equal(t, s.Points[1].Report.Metrics, decoded.Points[1].Report.Metrics)
+	var bad Period
+	assert.ErrorContains(t, bad.UnmarshalText([]byte("day")), `invalid period "day"`)
 }
 
 func TestComputeActionsLists(t *testing.T) {

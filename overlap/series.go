@@ -42,6 +42,17 @@ func (p Period) MarshalText() ([]byte, error) {
 	return []byte(p.String()), nil
 }
 
+// UnmarshalText decodes "week", "month" or "quarter".
+func (p *Period) UnmarshalText(text []byte) error {
+	for _, candidate := range []Period{Week, Month, Quarter} {
+		if string(text) == candidate.String() {
+			*p = candidate
+			return nil
+		}
+	}
+	return fmt.Errorf("overlap: invalid period %q; use week, month or quarter", text)
+}
+
 // maxPeriods bounds a series, because each period is a full report.
 const maxPeriods = 1000
 
