@@ -148,7 +148,7 @@ func DefaultWeights() Weights {
 			NameTrade:         10,  // m 0.03, u 0.00003
 			NameStrong:        9.2, // m 0.10, u 0.00017
 			NameUniquePrefix:  9.2, // m 0.04, u 0.00007
-			NameUniqueAcronym: 9.2, // m 0.01, u 0.00002
+			NameUniqueAcronym: 8,   // m 0.01, u 0.00004
 			NameTypo:          7,   // m 0.02, u 0.00016
 			NamePrefix:        6,   // m 0.04, u 0.0006
 			NameAcronym:       6,   // m 0.02, u 0.0003

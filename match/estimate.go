@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"slices"
 )
 
 // Estimate is the result of estimating comparison weights from data: the
@@ -119,7 +118,8 @@ func EstimateWeights(records []Record, opts EstimateOptions) (Estimate, error) {
 			break
 		}
 		p := &ix.accounts[i].parsed
-		for _, j := range ix.blockedPositions(p) {
+		positions, _ := ix.blockedPositions(p)
+		for _, j := range positions {
 			if int(j) > i && len(pairs) < opts.MaxPairs {
 				pairs = append(pairs, ix.comparer.levels(p, &ix.accounts[j].parsed))
 			}
@@ -313,22 +313,6 @@ func weightsFrom(m, u map[string]map[Level]float64, lambda float64) Weights {
 		*maps[f] = out
 	}
 	return w
-}
-
-// blockedPositions returns the positions of the accounts that share a
-// query block key with p, sorted. The caller holds ix.mu for reading or
-// owns the index.
-func (ix *Index) blockedPositions(p *parsedRecord) []int32 {
-	var positions []int32
-	for _, key := range ix.blockKeys(p, true) {
-		block := ix.blocks[key]
-		if len(block) > ix.maxBlock && key[0] != 'k' && key[0] != 'd' {
-			continue
-		}
-		positions = append(positions, block...)
-	}
-	slices.Sort(positions)
-	return slices.Compact(positions)
 }
 
 func cmpOr(v, fallback int) int {

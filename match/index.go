@@ -374,20 +374,26 @@ func (ix *Index) blockKeys(p *parsedRecord, query bool) []string {
 // "BlackRock"). The rule applies only when
 // every account that could stand in the relation was a candidate: the
 // record's first word, or its acronym key, must have formed a block.
-func (ix *Index) upgradeUniqueRelations(p *parsedRecord, all []scored) {
+func (ix *Index) upgradeUniqueRelations(p *parsedRecord, all []scored, searched map[string]bool) {
 	if !p.hasName() || len(p.tokens) == 0 {
 		return
 	}
 	first := p.tokens[0]
-	prefixSearched := !stopWords[first] && !genericWords[first] && ix.df[first] > 0 && ix.df[first] <= ix.maxBlock
+	prefixSearched := !stopWords[first] && !genericWords[first] && searched["t\x00"+first]
 	acronym := acronymKey(p.tokens)
-	acronymBlock, ok := ix.blocks["a\x00"+acronym]
-	acronymSearched := utf8.RuneCountInString(acronym) >= 3 && ok && len(acronymBlock) <= ix.maxBlock
+	acronymSearched := utf8.RuneCountInString(acronym) >= 3 && searched["a\x00"+acronym]
 	if !prefixSearched && !acronymSearched {
 		return
 	}
 
 	related := ""
+	rivals := map[string]bool{}
+	for _, s := range all {
+		switch s.levels.name {
+		case NameExact, NameTokens, NameTrade, NameStrong, NameTypo, NameMedium:
+			rivals[ix.accounts[s.pos].signature] = true
+		}
+	}
 	for _, s := range all {
 		a := &ix.accounts[s.pos].parsed
 		prefix := isPrefixOf(p.tokens, a.tokens) || slices.Equal(p.tokens, a.tokens) || shortPrefixOf(a.tokens, p.tokens)
@@ -399,6 +405,13 @@ func (ix *Index) upgradeUniqueRelations(p *parsedRecord, all []scored) {
 			}
 			related = sig
 		}
+	}
+	if related == "" || len(rivals) > 1 || (len(rivals) == 1 && !rivals[related]) {
+		// Another account resembles the record's name closely, so the
+		// relation is not unique evidence ("Lineage Cell Therapeeutics"
+		// has a typo of "Lineage Cell Therapeutics", not the company
+		// "Lineage").
+		return
 	}
 	for i := range all {
 		l := &all[i].levels
@@ -429,6 +442,46 @@ func shortPrefixOf(short, long []string) bool {
 		}
 	}
 	return extra <= 2
+}
+
+// candidateBudget is the number of candidates that blocks are added up to,
+// smallest block first, once the name-key and domain blocks are in. It
+// keeps the cost of a match flat as the index grows, because small blocks
+// carry the rare words that identify a company.
+const candidateBudget = 128
+
+// blockedPositions returns the positions of the accounts that share a
+// searched block key with p, sorted, and the keys searched. Name-key and
+// domain blocks are always searched. The other blocks are searched from
+// the smallest up while the candidates stay within candidateBudget, and the
+// smallest is searched in any case; blocks larger than maxBlock never are.
+// The caller holds ix.mu for reading or owns the index.
+func (ix *Index) blockedPositions(p *parsedRecord) ([]int32, map[string]bool) {
+	var positions []int32
+	searched := map[string]bool{}
+	var optional []string
+	for _, key := range ix.blockKeys(p, true) {
+		block, ok := ix.blocks[key]
+		switch {
+		case !ok:
+		case key[0] == 'k' || key[0] == 'd':
+			positions = append(positions, block...)
+			searched[key] = true
+		case len(block) <= ix.maxBlock:
+			optional = append(optional, key)
+		}
+	}
+	slices.SortStableFunc(optional, func(a, b string) int { return cmp.Compare(len(ix.blocks[a]), len(ix.blocks[b])) })
+	for i, key := range optional {
+		block := ix.blocks[key]
+		if i > 0 && len(positions)+len(block) > candidateBudget {
+			break
+		}
+		positions = append(positions, block...)
+		searched[key] = true
+	}
+	slices.Sort(positions)
+	return slices.Compact(positions), searched
 }
 
 // acronymKey returns the key under which a name meets its acronym. For a
@@ -559,7 +612,7 @@ type scored struct {
 // maxCands, the IDs of accounts with the same evidence as the best one, and
 // whether any account shared a block key at all.
 func (ix *Index) candidates(p *parsedRecord, exclude int32, uniqueRules bool) (cands []Candidate, duplicates []string, found bool) {
-	positions := ix.blockedPositions(p)
+	positions, searched := ix.blockedPositions(p)
 	if len(positions) == 0 {
 		return nil, nil, false
 	}
@@ -575,7 +628,7 @@ func (ix *Index) candidates(p *parsedRecord, exclude int32, uniqueRules bool) (c
 		}
 	}
 	if uniqueRules {
-		ix.upgradeUniqueRelations(p, all)
+		ix.upgradeUniqueRelations(p, all, searched)
 	}
 	slices.SortFunc(all, func(x, y scored) int {
 		if c := cmp.Compare(y.levels.weight, x.levels.weight); c != 0 {
