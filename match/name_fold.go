@@ -125,6 +125,8 @@ func keepsScript(r rune) bool {
 
 func inKeptScriptBlock(r rune) bool {
 	switch {
+	case r == 0x309F || r == 0x30FF:
+		return false // ゟ and ヿ, digraphs that NFKC spells out
 	case r >= 0x3040 && r <= 0x30FF, // Hiragana, Katakana
 		r >= 0x3400 && r <= 0x4DBF,   // CJK extension A
 		r >= 0x4E00 && r <= 0x9FFF,   // CJK unified ideographs
@@ -218,8 +220,11 @@ func foldRuneSlow(dst []byte, r rune) (runeClass, []byte) {
 }
 
 // needsComposition reports whether r folds correctly only after NFKC
-// composes it with its neighbours: conjoining Hangul jamo, combining kana
-// voicing marks and half-width Katakana.
+// composes it with its neighbours: Hangul jamo, combining kana voicing
+// marks and half-width Katakana and Hangul.
 func needsComposition(r rune) bool {
-	return r >= 0x1100 && r <= 0x11FF || r == 0x3099 || r == 0x309A || r >= 0xFF65 && r <= 0xFF9F
+	return r >= 0x1100 && r <= 0x11FF || // conjoining jamo
+		r >= 0x3130 && r <= 0x318F || // compatibility jamo
+		r == 0x3099 || r == 0x309A || // kana voicing marks
+		r >= 0xFF65 && r <= 0xFFDC // half-width Katakana and Hangul
 }

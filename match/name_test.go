@@ -139,6 +139,8 @@ func TestNormalizeNameCases(t *testing.T) {
 		{"株式会社NTTドコモ", "ntt ドコモ"},
 		{"株式会社 NTT ドコモ", "ntt ドコモ"},
 		{"㍠", "8 点"},
+		{"ㄱㅏ", "가"},
+		{"ヿ", "コト"},
 		// Initialisms and abbreviations.
 		{"A.B.C. Co.", "abc"},
 		{"A-B-C Company", "abc"},
