@@ -44,8 +44,8 @@ type Mix struct {
 	// LegalForm is the rate at which a lead's legal form is dropped,
 	// spelled another way ("Corp" for "Corporation") or replaced.
 	LegalForm float64
-	// Case is the rate at which a lead's name is written in upper or
-	// lower case.
+	// Case is the rate at which a lead's name is written in upper, lower
+	// or title case.
 	Case float64
 	// Punctuation is the rate at which a lead's name gains a comma before
 	// the legal form, a hyphen between two words, "&" for "and" or a

@@ -8,7 +8,9 @@ type Variant uint32
 
 // The variant flags. Each name flag is set only when the change was made,
 // so a lead drawn for a typo but without a word long enough carries no
-// Typo flag. Exactly one domain flag is set.
+// Typo flag. A lead carries exactly one domain flag. An account carries
+// only Subsidiary, RealName and NoDomain, and so does the first record of
+// each duplicate cluster, which copies an account.
 const (
 	// LegalForm marks a dropped, respelled or replaced legal form.
 	LegalForm Variant = 1 << iota
