@@ -21,9 +21,10 @@ type columnMap struct {
 }
 
 // DetectFormat returns the format whose usual headers best fit header.
-// Each header that only the format writes counts two points, each other
-// header the format maps onto a field counts one, and formats whose
-// required fields are missing are skipped. The error wraps
+// Each header that is distinctive of the format, such as "BillingCountry"
+// for Salesforce accounts, counts two points. Each other header that the
+// format maps onto a field counts one. Formats whose required fields have
+// no column are skipped. The error wraps
 // ErrUnknownFormat when no format fits or two fit equally well.
 func DetectFormat(header []string) (Format, error) {
 	folded := foldAll(header)
