@@ -67,7 +67,7 @@ func TestCompareFreeMailNeverDomain(t *testing.T) {
 
 func TestComparisonExplains(t *testing.T) {
 	c := Compare(Record{Name: "Acme Ltd", Domain: "acme.example"}, Record{Name: "ACME LIMITED", Domain: "https://www.acme.example/contact"})
-	require.Len(t, c.Fields, 2)
+	require.Len(t, c.Fields, 5)
 	assert.Equal(t, NameExact, c.Fields[0].Level)
 	assert.Equal(t, DomainSame, c.Fields[1].Level)
 	assert.Contains(t, c.String(), "match")
