@@ -49,6 +49,7 @@ func (r Record) Touchpoint(opts TouchOptions) (journey.Touchpoint, error) {
 	if team == 0 {
 		return journey.Touchpoint{}, r.fieldError(FieldType, fmt.Errorf("%s rows are not activities; set TouchOptions.Team to convert them", r.Format))
 	}
+
 	contact := firstID(r.Get(FieldContact))
 	if contact == "" {
 		contact = r.Get(FieldEmail)
@@ -60,6 +61,7 @@ func (r Record) Touchpoint(opts TouchOptions) (journey.Touchpoint, error) {
 	if account == "" {
 		return journey.Touchpoint{}, r.fieldError(FieldAccount, fmt.Errorf("%w: it has no account ID and its contact %q resolves to none; set TouchOptions.AccountForContact", ErrNoAccount, contact))
 	}
+
 	parser := opts.Parser
 	if parser == nil {
 		parser = &journey.TimeParser{}
@@ -74,6 +76,7 @@ func (r Record) Touchpoint(opts TouchOptions) (journey.Touchpoint, error) {
 		e.Value = clip(timeText)
 		return journey.Touchpoint{}, e
 	}
+
 	source := opts.Source
 	if source == "" {
 		source = r.Account.Source

@@ -30,7 +30,8 @@ import (
 	"github.com/accountkit/accountkit/exports"
 )
 
-// sampleAccounts is a copy of examples/circles/sample/targets.csv.
+// sampleAccounts is a copy of examples/circles/sample/targets.csv, real
+// company names whose sources examples/circles/sample/README.md lists.
 //
 //go:embed sample_accounts.csv
 var sampleAccounts []byte

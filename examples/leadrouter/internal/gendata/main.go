@@ -58,9 +58,11 @@ func run(args []string, stderr io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+
 	if c.accounts < 1 || c.rows < 0 || c.matchPct < 0 || c.matchPct > 100 {
 		return fmt.Errorf("invalid counts: -accounts %d must be at least 1, -rows %d at least 0, -match-percent %d from 0 to 100", c.accounts, c.rows, c.matchPct)
 	}
+
 	words, err := loadWords(c.data)
 	if err != nil {
 		return err
@@ -83,6 +85,7 @@ func run(args []string, stderr io.Writer) error {
 	if c.rows == 0 {
 		return nil
 	}
+
 	return writeCSV(filepath.Join(c.out, "rows.csv"), func(w *csv.Writer) error {
 		for i := range c.rows {
 			var a account
@@ -162,6 +165,7 @@ func loadWords(dir string) (wordPools, error) {
 			}
 		}
 	}
+
 	data, err := os.ReadFile(filepath.Join(dir, "sec-company-tickers", "company_tickers.json"))
 	if err != nil {
 		return pools, err
@@ -176,6 +180,7 @@ func loadWords(dir string) (wordPools, error) {
 	for i := range len(tickers) {
 		add(tickers[fmt.Sprint(i)].Title)
 	}
+
 	f, err := os.Open(filepath.Join(dir, "ror-records-subset", "ror_orgs.csv"))
 	if err != nil {
 		return pools, err
@@ -190,6 +195,7 @@ func loadWords(dir string) (wordPools, error) {
 	if nameCol < 0 || countryCol < 0 {
 		return pools, fmt.Errorf("ror_orgs.csv: missing display_name or country_code column in %v", head)
 	}
+
 	countries := map[string]bool{}
 	for {
 		rec, err := r.Read()

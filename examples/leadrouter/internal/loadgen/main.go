@@ -63,6 +63,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+
 	if c.leads == "" {
 		return errors.New("-leads is required")
 	}
@@ -75,6 +76,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if err := checkLoopback(c.target); err != nil {
 		return err
 	}
+
 	bodies, err := loadBodies(c.leads, c.maxLeads)
 	if err != nil {
 		return err
