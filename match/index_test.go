@@ -2,8 +2,10 @@ package match
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -293,4 +295,31 @@ func TestLinkOutcomesAddUpOnHostileData(t *testing.T) {
 	dd, err := Deduplicate(context.Background(), append(accounts, records...))
 	require.NoError(t, err)
 	assert.Equal(t, dd.Read, dd.Matched+dd.Unmatched+dd.Rejected)
+}
+
+func TestLinkSameForAnyGOMAXPROCS(t *testing.T) {
+	accounts, _ := secRegistry(t)
+	accounts = accounts[:2000]
+	var records []Record
+	for i, a := range accounts[:1500] {
+		records = append(records, Record{ID: fmt.Sprint("r", i), Name: strings.ToUpper(a.Name) + " LLC"})
+	}
+	run := func(procs int) ([]byte, []byte) {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		ix, err := NewIndex(accounts)
+		require.NoError(t, err)
+		rep, err := ix.Link(context.Background(), records)
+		require.NoError(t, err)
+		dd, err := Deduplicate(context.Background(), accounts)
+		require.NoError(t, err)
+		a, err := json.Marshal(rep)
+		require.NoError(t, err)
+		b, err := json.Marshal(dd)
+		require.NoError(t, err)
+		return a, b
+	}
+	link1, dedupe1 := run(1)
+	link4, dedupe4 := run(4)
+	assert.Equal(t, link1, link4, "Link output depends on GOMAXPROCS")
+	assert.Equal(t, dedupe1, dedupe4, "Deduplicate output depends on GOMAXPROCS")
 }
