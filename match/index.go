@@ -448,13 +448,15 @@ func shortPrefixOf(short, long []string) bool {
 // smallest block first, once the name-key and domain blocks are in. It
 // keeps the cost of a match flat as the index grows, because small blocks
 // carry the rare words that identify a company.
-const candidateBudget = 128
+const candidateBudget = 64
 
 // blockedPositions returns the positions of the accounts that share a
 // searched block key with p, sorted, and the keys searched. Name-key and
 // domain blocks are always searched. The other blocks are searched from
-// the smallest up while the candidates stay within candidateBudget, and the
-// smallest is searched in any case; blocks larger than maxBlock never are.
+// the smallest up, word blocks before the typo fallback of prefix blocks,
+// while the candidates stay within candidateBudget. The first of them is
+// searched in any case when it holds at most twice the budget; blocks
+// larger than maxBlock never are.
 // The caller holds ix.mu for reading or owns the index.
 func (ix *Index) blockedPositions(p *parsedRecord) ([]int32, map[string]bool) {
 	var positions []int32
@@ -471,10 +473,20 @@ func (ix *Index) blockedPositions(p *parsedRecord) ([]int32, map[string]bool) {
 			optional = append(optional, key)
 		}
 	}
-	slices.SortStableFunc(optional, func(a, b string) int { return cmp.Compare(len(ix.blocks[a]), len(ix.blocks[b])) })
+	// Word, acronym and brand blocks come first, smallest first. The
+	// four-letter prefix blocks, the fallback for typos, come after them.
+	slices.SortStableFunc(optional, func(a, b string) int {
+		if pa, pb := a[0] == 'p', b[0] == 'p'; pa != pb {
+			if pa {
+				return 1
+			}
+			return -1
+		}
+		return cmp.Compare(len(ix.blocks[a]), len(ix.blocks[b]))
+	})
 	for i, key := range optional {
 		block := ix.blocks[key]
-		if i > 0 && len(positions)+len(block) > candidateBudget {
+		if len(positions)+len(block) > candidateBudget && (i > 0 || len(block) > 2*candidateBudget) {
 			break
 		}
 		positions = append(positions, block...)
