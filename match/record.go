@@ -76,12 +76,11 @@ func (p *parsedRecord) hasEvidence() bool {
 // parseRecord computes the comparison keys of r.
 func parseRecord(r Record) parsedRecord {
 	var p parsedRecord
-	name := ParseName(r.Name)
-	p.key = name.Key
-	p.joined = strings.ReplaceAll(name.Key, " ", "")
-	p.tokens = name.Tokens
-	p.placeholder = name.Placeholder
-	p.tradeKeys = name.TradeNames
+	p.key, p.tradeKeys, p.placeholder = nameKeys(r.Name)
+	p.joined = strings.ReplaceAll(p.key, " ", "")
+	if p.key != "" {
+		p.tokens = strings.Split(p.key, " ")
+	}
 
 	p.country = normalizeCountry(r.Country)
 	p.city = foldPlace(r.City)
@@ -134,6 +133,43 @@ func (p *parsedRecord) addDomain(input string, email bool) {
 	if p.domainNote == "" || p.domainNote == "no domain" {
 		p.domainNote = note
 	}
+}
+
+// nameKeys returns the fields of ParseName that matching needs: the key,
+// the trade-name keys and the placeholder flag. It skips the display forms
+// and the legal-form codes, which cost most of ParseName's time.
+func nameKeys(name string) (key string, trade []string, placeholder bool) {
+	var buf nameBuffers
+	sc, _ := newNameScratch(&buf).analyze(name)
+	legal, hasTrade := sc.legalPart()
+	sc = sc.writePart(legal, nil)
+	key = string(sc.out)
+	if sc.qualified {
+		key = NormalizeName(key)
+	}
+	if hasTrade {
+		for part := uint16(0); part < sc.parts; part++ {
+			if part == legal {
+				continue
+			}
+			sc = sc.writePart(part, nil)
+			if len(sc.out) == 0 {
+				continue
+			}
+			t := string(sc.out)
+			if sc.qualified {
+				t = NormalizeName(t)
+			}
+			trade = append(trade, t)
+		}
+	}
+	if key == "" && len(trade) > 0 {
+		key, trade = trade[0], trade[1:]
+		if len(trade) == 0 {
+			trade = nil
+		}
+	}
+	return key, trade, isPlaceholderName(key, name)
 }
 
 // weighTokens sets the weight of each name token.
