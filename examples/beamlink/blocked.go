@@ -116,45 +116,63 @@ func (fn *blockKeysFn) ProcessElement(in Input, emit func(string, Input)) {
 // block's accounts. Skew rule: a block with more than MaxAccounts accounts
 // is skipped whole, counted and written to the skipped output, because its
 // cost grows with accounts × records and a word that many accounts share
-// tells little (match.Index itself drops words shared by over 1% of its
+// carries little evidence (match.Index itself drops words shared by over 1% of its
 // accounts as block keys).
 type compareBlockFn struct {
 	MaxAccounts int `json:"max_accounts"`
 }
 
 func (fn *compareBlockFn) ProcessElement(ctx context.Context, key string, accountIter, recordIter func(*Input) bool, emit func(string, string), emitSkipped func(string)) error {
+	// The accounts are held in memory, at most MaxAccounts of them once
+	// the block is compared. The records are streamed, because a block
+	// may be shared by any number of records.
 	accounts := collect(accountIter)
 	if len(accounts) == 0 {
 		return nil
 	}
-	records := collect(recordIter)
-	if len(records) == 0 {
-		return nil
-	}
-	pairs := int64(len(accounts)) * int64(len(records))
 	if len(accounts) > fn.MaxAccounts {
-		blocksSkipped.Inc(ctx, 1)
-		pairsSkipped.Inc(ctx, pairs)
-		b, err := json.Marshal(SkippedBlock{Key: key, Accounts: len(accounts), Records: len(records), Pairs: pairs})
-		if err != nil {
-			return err
-		}
-		emitSkipped(string(b))
-		return nil
+		return fn.skip(ctx, key, len(accounts), recordIter, emitSkipped)
 	}
-	blocksCompared.Inc(ctx, 1)
-	pairsCompared.Inc(ctx, pairs)
 	ix, err := newIndex(accounts)
 	if err != nil {
 		return fmt.Errorf("block %q: %w", key, err)
 	}
-	for _, in := range records {
+	records := 0
+	var in Input
+	for recordIter(&in) {
+		records++
 		b, err := json.Marshal(ix.Match(in.Record(recordSource)))
 		if err != nil {
 			return fmt.Errorf("encode result of record %q in block %q: %w", in.ID, key, err)
 		}
 		emit(in.Position(), string(b))
 	}
+	if records > 0 {
+		blocksCompared.Inc(ctx, 1)
+		pairsCompared.Inc(ctx, int64(len(accounts))*int64(records))
+	}
+	return nil
+}
+
+// skip counts the records of a block that the skew rule skips and reports
+// the block. A block without records costs nothing and is not reported.
+func (fn *compareBlockFn) skip(ctx context.Context, key string, accounts int, recordIter func(*Input) bool, emitSkipped func(string)) error {
+	records := 0
+	var in Input
+	for recordIter(&in) {
+		records++
+	}
+	if records == 0 {
+		return nil
+	}
+	pairs := int64(accounts) * int64(records)
+	blocksSkipped.Inc(ctx, 1)
+	pairsSkipped.Inc(ctx, pairs)
+	b, err := json.Marshal(SkippedBlock{Key: key, Accounts: accounts, Records: records, Pairs: pairs})
+	if err != nil {
+		return err
+	}
+	emitSkipped(string(b))
 	return nil
 }
 
@@ -177,6 +195,7 @@ func (fn *pickBestFn) ProcessElement(ctx context.Context, _ string, recordIter f
 		return fmt.Errorf("found %d input rows at one position, expected 1", len(rows))
 	}
 	in := rows[0]
+
 	var results []match.Result
 	var text string
 	for resultIter(&text) {
@@ -186,6 +205,7 @@ func (fn *pickBestFn) ProcessElement(ctx context.Context, _ string, recordIter f
 		}
 		results = append(results, r)
 	}
+
 	var linked match.Linked
 	if len(results) == 0 {
 		// No block compared the record: let an empty index give the
@@ -199,6 +219,7 @@ func (fn *pickBestFn) ProcessElement(ctx context.Context, _ string, recordIter f
 		result := PickBest(results)
 		linked = match.Linked{Record: in.Record(recordSource), Outcome: outcomeOf(result.Decision), Result: result}
 	}
+
 	countOutcome(ctx, linked.Outcome)
 	line, err := encodeLine(in, linked)
 	if err != nil {

@@ -131,8 +131,8 @@ func ParseCSV(r io.Reader, file string, emit func(Input)) error {
 }
 
 // readCSVFn reads each matched file whole, so that quoted fields may span
-// lines and every row knows its position. Files are read in parallel, one
-// worker per file: split a large input into many files.
+// lines and every row carries its position. Files are read in parallel, one
+// worker per file, so split a large input into many files.
 type readCSVFn struct{}
 
 func (fn *readCSVFn) ProcessElement(ctx context.Context, file fileio.ReadableFile, emit func(Input)) error {

@@ -1,6 +1,6 @@
-// Command beamlink links account records as an Apache Beam pipeline: it
-// reads two sets of CSV files, matches each record to at most one account
-// with the match package, and writes one JSON line per record with the
+// Command beamlink links account records as an Apache Beam pipeline. It
+// reads two sets of CSV files and matches each record to at most one account
+// with the match package. It writes one JSON line per record with the
 // decision and its reason. It runs on any Beam runner of the Go SDK: the
 // local prism runner by default, or Dataflow, Flink and Spark with
 // --runner. See docs/beam.md for the modes and the runner options.
