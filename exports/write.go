@@ -65,8 +65,11 @@ func (w *CSVWriter) Flush() error {
 	return w.w.Error()
 }
 
-// MatchedHeader is the header row that WriteMatched writes rows for.
-var MatchedHeader = []string{"line", "id", "name", "domain", "decision", "account_id", "score", "reason"}
+// MatchedHeader returns the header row that WriteMatched writes rows
+// for. It returns a new slice on each call.
+func MatchedHeader() []string {
+	return []string{"line", "id", "name", "domain", "decision", "account_id", "score", "reason"}
+}
 
 // WriteMatched writes one row of MatchedHeader for a matched record: its
 // line and account fields, the decision, the matched account, the best

@@ -39,7 +39,7 @@ func TestEscapeFormula(t *testing.T) {
 func TestCSVWriterWriteMatched(t *testing.T) {
 	var buf bytes.Buffer
 	w := NewCSVWriter(&buf)
-	require.NoError(t, w.Write(MatchedHeader))
+	require.NoError(t, w.Write(MatchedHeader()))
 	m := Matched{
 		Record: Record{Line: 7, Account: match.Record{ID: "L1", Name: "=cmd|' /C calc'!A0", Domain: "acme.example"}},
 		Result: match.Result{
@@ -57,6 +57,6 @@ func TestCSVWriterWriteMatched(t *testing.T) {
 	rows, err := csv.NewReader(&buf).ReadAll()
 	require.NoError(t, err)
 	require.Len(t, rows, 2)
-	assert.Equal(t, MatchedHeader, rows[0])
+	assert.Equal(t, MatchedHeader(), rows[0])
 	assert.Equal(t, []string{"7", "L1", "'=cmd|' /C calc'!A0", "acme.example", "match", "A1", "0.9877", "matched"}, rows[1])
 }
