@@ -237,12 +237,18 @@ func TestLoadAccountsFile(t *testing.T) {
 		"102,Repeated ID Inc.,repeated.example,\n"+
 		"103,Short row\n"), 0o600))
 	base, logs := startRouter(t, "-accounts", csvPath)
-	status, out := post(t, base+"/match", "application/json", `{"email": "jo@renishaw.com", "country": "Germany"}`)
+	status, out := post(t, base+"/match", "application/json", `{"email": "jo@renishaw.com", "country": "UK"}`)
 	require.Equal(t, http.StatusOK, status)
 	assert.Equal(t, "101", out["account"].(map[string]any)["id"])
-	reasons := fmt.Sprint(out["reasons"])
-	assert.Contains(t, reasons, `country "Germany" differs from the account's "United Kingdom"`)
+	assert.Contains(t, fmt.Sprint(out["reasons"]), "country same")
 	assert.Contains(t, logs.String(), "skipped_rows=2")
+
+	// A different country counts against the match, so the same domain
+	// alone is no longer a sure match.
+	status, out = post(t, base+"/match", "application/json", `{"email": "jo@renishaw.com", "country": "Germany"}`)
+	require.Equal(t, http.StatusOK, status)
+	assert.Equal(t, "possible", out["decision"])
+	assert.Contains(t, fmt.Sprint(out["reasons"]), "country different")
 
 	jsonlPath := filepath.Join(dir, "accounts.jsonl")
 	require.NoError(t, os.WriteFile(jsonlPath, []byte(`{"Account ID": "A1", "Account Name": "Zinpro", "Website": "zinpro.com"}`+"\n"), 0o600))

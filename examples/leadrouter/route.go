@@ -85,7 +85,7 @@ type accountIndex struct {
 }
 
 func (idx *accountIndex) route(l lead) routeResult {
-	rec := match.Record{ID: l.ID, Source: "lead", Name: l.Company, Domain: l.Website}
+	rec := match.Record{ID: l.ID, Source: "lead", Name: l.Company, Domain: l.Website, Country: l.Country}
 	domainFrom := "the website"
 	if strings.TrimSpace(rec.Domain) == "" {
 		rec.Domain = l.Email
@@ -128,13 +128,6 @@ func reasons(res match.Result, l lead, acct *accountInfo, domainFrom string) []s
 	}
 	if len(res.Duplicates) > 0 {
 		list = append(list, fmt.Sprintf("accounts %s carry the same evidence as the matched one", strings.Join(res.Duplicates, ", ")))
-	}
-	if acct != nil && l.Country != "" && acct.Country != "" {
-		if strings.EqualFold(strings.TrimSpace(l.Country), acct.Country) {
-			list = append(list, fmt.Sprintf("country %q agrees with the account's", l.Country))
-		} else {
-			list = append(list, fmt.Sprintf("country %q differs from the account's %q; the decision does not use the country", l.Country, acct.Country))
-		}
 	}
 	return list
 }
@@ -233,7 +226,9 @@ func (rt *router) readAccounts(ctx context.Context, r io.Reader, size int64, nam
 			}
 			continue
 		}
-		idx.records = append(idx.records, rec.Account)
+		account := rec.Account
+		account.Country = rec.Get(exports.FieldCountry)
+		idx.records = append(idx.records, account)
 		idx.accounts[rec.Account.ID] = accountInfo{ID: rec.Account.ID, Name: rec.Account.Name, Website: rec.Get(exports.FieldWebsite), Country: rec.Get(exports.FieldCountry)}
 	}
 	bar.Finish(last.Bytes, last.Rows)
