@@ -109,10 +109,9 @@ func (idx *accountIndex) route(l lead) routeResult {
 }
 
 // reasons explains a result: the index's reason, each field of the best
-// comparison, where the domain came from, and how the lead's country
-// compares with the account's. The country is reported but never changes
-// the decision, because exports write it inconsistently ("US", "USA",
-// "United States").
+// comparison (the country among them, which the matcher resolves from
+// codes or names such as "US", "USA" and "United States") and where the
+// domain came from.
 func reasons(res match.Result, l lead, acct *accountInfo, domainFrom string) []string {
 	list := []string{res.Reason}
 	if len(res.Candidates) > 0 {
