@@ -66,6 +66,9 @@ func parseColumnSpec(spec string) (map[string]string, error) {
 		if !ok || !slices.Contains(roles, role) || strings.TrimSpace(header) == "" {
 			return nil, fmt.Errorf("invalid column mapping %q: want ROLE=HEADER with ROLE one of %s", part, strings.Join(roles, ", "))
 		}
+		if _, dup := out[role]; dup {
+			return nil, fmt.Errorf("invalid column mapping %q: %s is mapped twice", spec, role)
+		}
 		out[role] = strings.TrimSpace(header)
 	}
 	return out, nil

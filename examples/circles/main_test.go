@@ -106,3 +106,27 @@ func TestRunOwnFiles(t *testing.T) {
 	assert.Regexp(t, `both\s+1\s+50\.0%`, out.String())
 	assert.Regexp(t, `neither\s+1\s+50\.0%`, out.String())
 }
+
+func TestRunTextTableSafe(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, data string) string {
+		p := filepath.Join(dir, name)
+		require.NoError(t, os.WriteFile(p, []byte(data), 0o644))
+		return p
+	}
+	targets := write("t.csv", "Account ID,Account Name\nT1,Acme Widgets\nT2,Globex\nT2,Initech\n")
+	marketing := write("m.csv", "Company,Email\n\"Tab\there \x1b[31mred\",x@gmail.com\n")
+	sales := write("s.csv", "Account Name\nGlobex\n")
+	var out, errOut bytes.Buffer
+	err := run(context.Background(), []string{"-targets", targets, "-marketing", marketing, "-sales", sales, "-svg", ""}, &out, &errOut)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "lines 3 and 4 share the account ID \"T2\"")
+
+	targets = write("t.csv", "Account ID,Account Name\nT1,Acme Widgets\nT2,Globex\n")
+	out.Reset()
+	require.NoError(t, run(context.Background(), []string{"-targets", targets, "-marketing", marketing, "-sales", sales, "-svg", ""}, &out, &errOut))
+	assert.NotContains(t, out.String(), "\x1b", "a terminal escape code reached the report")
+	assert.Contains(t, out.String(), "Tab here  [31mred")
+	_, err = parseColumnSpec("name=Account Name,name=Id")
+	assert.ErrorContains(t, err, "name is mapped twice")
+}

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	"unicode"
 
 	"github.com/accountkit/accountkit/match"
 	"github.com/accountkit/accountkit/overlap"
@@ -73,7 +74,15 @@ func buildReport(ctx context.Context, inputs []input) (*circlesReport, error) {
 		tables[i] = t
 	}
 	targets := tables[0]
-	accounts, _ := targets.records()
+	accounts, pos := targets.records()
+	firstLine := map[string]int{}
+	for i, a := range accounts {
+		line := targets.rows[pos[i]].line
+		if first, ok := firstLine[a.ID]; ok {
+			return nil, fmt.Errorf("%s: lines %d and %d share the account ID %q; target account IDs must be unique", targets.path, first, line, a.ID)
+		}
+		firstLine[a.ID] = line
+	}
 	if len(accounts) == 0 {
 		return nil, fmt.Errorf("%s: every one of the %d rows was rejected, so there are no target accounts; first: %s",
 			targets.path, len(targets.rows), targets.rows[0].rejected)
@@ -83,7 +92,7 @@ func buildReport(ctx context.Context, inputs []input) (*circlesReport, error) {
 		return nil, fmt.Errorf("%s: %w", targets.path, err)
 	}
 	rep := &circlesReport{
-		Targets:     fileReport{Path: targets.path, Source: "targets", Read: len(targets.rows), Columns: columnNames(targets)},
+		Targets:     fileReport{Path: targets.path, Source: "targets", Read: len(targets.rows), Columns: columnNames(targets), Rows: []rowOutcome{}},
 		Unmatchable: ix.Unmatchable(),
 		Duplicates:  ix.Duplicates(),
 		targetByID:  map[string]match.Record{},
@@ -136,7 +145,7 @@ func columnNames(t *table) map[string]string {
 // linkTable matches every row of t against the index and returns the
 // counts, the rows that were not matched, and the team's set of links.
 func linkTable(ctx context.Context, ix *match.Index, t *table) (fileReport, overlap.Set, error) {
-	fr := fileReport{Path: t.path, Source: t.source, Read: len(t.rows), Columns: columnNames(t)}
+	fr := fileReport{Path: t.path, Source: t.source, Read: len(t.rows), Columns: columnNames(t), Rows: []rowOutcome{}}
 	set := overlap.Set{Name: t.source}
 	recs, pos := t.records()
 	lr, err := ix.Link(ctx, recs)
@@ -228,20 +237,20 @@ func (rep *circlesReport) writeText(w io.Writer, maxUnmatched int) error {
 	}
 	fmt.Fprintln(w, "(targets: matched means the account entered the universe)")
 	if len(rep.Unmatchable) > 0 {
-		fmt.Fprintf(w, "\n%d target accounts carry no usable name or domain, so nothing can reach them: %s\n",
-			len(rep.Unmatchable), strings.Join(rep.Unmatchable, ", "))
+		fmt.Fprintf(w, "\n%s carry no usable name or domain, so nothing can reach them: %s\n",
+			plural(len(rep.Unmatchable), "target account"), strings.Join(rep.Unmatchable, ", "))
 	}
 	if len(rep.Duplicates) > 0 {
 		var groups []string
 		for _, g := range rep.Duplicates {
 			groups = append(groups, strings.Join(g, " = "))
 		}
-		fmt.Fprintf(w, "\n%d groups of target accounts carry the same name and domain, so a row that reaches one reaches all: %s\n",
-			len(rep.Duplicates), strings.Join(groups, "; "))
+		fmt.Fprintf(w, "\n%s of target accounts carry the same name and domain, so a row that reaches one reaches all: %s\n",
+			plural(len(rep.Duplicates), "group"), strings.Join(groups, "; "))
 	}
 	for _, s := range rep.Overlap.Sets {
 		if len(s.MultipleRecords) > 0 {
-			fmt.Fprintf(w, "\n%s holds several records for %d accounts: %s\n", s.Name, len(s.MultipleRecords), strings.Join(s.MultipleRecords, ", "))
+			fmt.Fprintf(w, "\n%s holds several records for %s: %s\n", s.Name, plural(len(s.MultipleRecords), "account"), strings.Join(s.MultipleRecords, ", "))
 		}
 	}
 	return rep.writeUnmatched(w, maxUnmatched)
@@ -274,16 +283,33 @@ func (rep *circlesReport) writeUnmatched(w io.Writer, maxUnmatched int) error {
 			return err
 		}
 		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%s\n", r.source, r.row.Line, r.row.Outcome,
-			clip(r.row.Name, 40), clip(r.row.Domain, 40), r.row.Reason)
+			clip(r.row.Name, 40), clip(r.row.Domain, 40), clip(r.row.Reason, 1000))
 	}
 	return tw.Flush()
 }
 
+// clip shortens s to n runes for a table cell, and turns tabs, line breaks
+// and other control characters into spaces, so that a value cannot break
+// the table or send terminal escape codes.
 func clip(s string, n int) string {
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, s)
 	if r := []rune(s); len(r) > n {
 		return string(r[:n-1]) + "…"
 	}
 	return s
+}
+
+// plural writes n and noun, adding "s" to the noun unless n is 1.
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
 }
 
 func percent(n, of int) string {
