@@ -119,8 +119,12 @@ func BuildPipeline(s beam.Scope, opts Options) error {
 	return nil
 }
 
+// readInputs reads every CSV file that glob matches. A pattern that matches
+// no file fails the pipeline, wildcard or not, because an empty account or
+// record list would leave every record unmatched in a run that looks
+// successful.
 func readInputs(s beam.Scope, glob string) beam.PCollection {
-	files := fileio.ReadMatches(s, fileio.MatchFiles(s, glob))
+	files := fileio.ReadMatches(s, fileio.MatchFiles(s, glob, fileio.MatchEmptyDisallow()))
 	return beam.ParDo(s, &readCSVFn{}, files)
 }
 
