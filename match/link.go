@@ -66,6 +66,7 @@ type LinkReport struct {
 type LinkOption func(*linkConfig)
 
 type linkConfig struct {
+	candidates   int
 	progress     func(done, total int)
 	oneToOne     bool
 	rollUp       bool
@@ -77,6 +78,14 @@ type linkConfig struct {
 // index is already built.
 func WithIndexOptions(opts ...Option) LinkOption {
 	return func(c *linkConfig) { c.indexOptions = append(c.indexOptions, opts...) }
+}
+
+// WithCandidates sets how many candidates each record of a batch keeps in
+// its Result, from 1 to 5. The default is 2, the best account and the
+// runner-up, because each explained candidate costs about 500 bytes and a
+// batch keeps every record's result.
+func WithCandidates(n int) LinkOption {
+	return func(c *linkConfig) { c.candidates = min(max(n, 1), 5) }
 }
 
 // WithProgress makes a batch call progress(done, total) as records are
@@ -109,13 +118,16 @@ func RollUp() LinkOption {
 // records may match one account, as leads do; OneToOne changes that. Link
 // stops early and returns ctx's error when ctx is done.
 func (ix *Index) Link(ctx context.Context, records []Record, opts ...LinkOption) (LinkReport, error) {
-	var cfg linkConfig
+	cfg := linkConfig{candidates: 2}
 	for _, opt := range opts {
 		opt(&cfg)
 	}
 	report := LinkReport{Records: make([]Linked, len(records)), Read: len(records)}
 	err := forEachParallel(ctx, len(records), cfg.progress, func(i int) {
 		report.Records[i] = ix.link(records[i])
+		if c := &report.Records[i].Result.Candidates; len(*c) > cfg.candidates {
+			*c = slices.Clip((*c)[:cfg.candidates])
+		}
 	})
 	if err != nil {
 		return LinkReport{}, err
