@@ -105,11 +105,11 @@ func (ix *Index) Add(accounts ...Record) error {
 	defer ix.mu.Unlock()
 	for i, a := range accounts {
 		if _, ok := ix.byID[a.ID]; ok {
-			return fmt.Errorf("match: account %d has the ID %s, which the index already holds", i+1, quote(a.ID))
+			return fmt.Errorf("match: account %d has the ID %s, which the index already contains; remove it first or use another ID", i+1, quote(a.ID))
 		}
 	}
 	if len(ix.accounts)+len(accounts) > math.MaxInt32 {
-		return fmt.Errorf("match: an index holds at most %d accounts", math.MaxInt32)
+		return fmt.Errorf("match: an index can contain at most %d accounts", math.MaxInt32)
 	}
 	first := len(ix.accounts)
 	for i, a := range accounts {

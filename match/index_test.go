@@ -147,7 +147,7 @@ func TestIndexAddRemove(t *testing.T) {
 
 	err = ix.Add(Record{ID: "u1", Name: "Other"})
 	require.Error(t, err)
-	assert.Contains(t, err.Error(), "already holds")
+	assert.Contains(t, err.Error(), "already contains")
 	err = ix.Add(Record{ID: "v1", Name: "V"}, Record{ID: "v1", Name: "W"})
 	require.Error(t, err)
 	assert.Equal(t, 10, ix.Len(), "a failed Add added something")

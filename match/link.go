@@ -106,7 +106,8 @@ func OneToOne() LinkOption {
 
 // RollUp makes Link link a record that matches a subsidiary to the
 // subsidiary's ultimate parent instead (see Index.UltimateParent). The
-// result's Candidates still name the subsidiary, and its Reason says so.
+// result's Candidates still name the subsidiary, and its Reason notes the
+// roll-up.
 func RollUp() LinkOption {
 	return func(c *linkConfig) { c.rollUp = true }
 }
