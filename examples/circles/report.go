@@ -13,6 +13,7 @@ import (
 	"text/tabwriter"
 	"unicode"
 
+	"github.com/accountkit/accountkit/exports"
 	"github.com/accountkit/accountkit/match"
 	"github.com/accountkit/accountkit/overlap"
 )
@@ -352,9 +353,9 @@ func (rep *circlesReport) writeRegions(dir string) ([]string, error) {
 			for _, id := range r.Members {
 				a := rep.targetByID[id]
 				cw.Write([]string{
-					safeCell(id), safeCell(a.Name), safeCell(a.Domain),
-					safeCell(strings.Join(rep.linksByTeam["marketing"][id], " ")),
-					safeCell(strings.Join(rep.linksByTeam["sales"][id], " ")),
+					exports.EscapeFormula(id), exports.EscapeFormula(a.Name), exports.EscapeFormula(a.Domain),
+					exports.EscapeFormula(strings.Join(rep.linksByTeam["marketing"][id], " ")),
+					exports.EscapeFormula(strings.Join(rep.linksByTeam["sales"][id], " ")),
 				})
 			}
 			cw.Flush()
@@ -366,13 +367,4 @@ func (rep *circlesReport) writeRegions(dir string) ([]string, error) {
 		paths = append(paths, path)
 	}
 	return paths, nil
-}
-
-// safeCell prefixes a cell that a spreadsheet would run as a formula with
-// an apostrophe, so that opening the file runs nothing.
-func safeCell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
 }
