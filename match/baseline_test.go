@@ -8,12 +8,13 @@ import (
 	"unicode"
 )
 
-// The common practice that the issue names as the baseline: score every
-// candidate with thefuzz's token_set_ratio and keep the best, ties going to
+// A common practice for matching company names, measured here as the
+// baseline: score every candidate with the token_set_ratio of the Python
+// package thefuzz and keep the best, ties going to
 // the first candidate in file order. This is a Go rendering of that method
 // (lower case, non-alphanumerics as spaces, word sets, the ratio of the
-// shared words against each side), written for this comparison from the
-// method's description; it is not thefuzz's code.
+// shared words against each side). It was written for this comparison from
+// the method's description and is not thefuzz's code.
 
 func baselineTokens(s string) []string {
 	s = strings.ToLower(s)

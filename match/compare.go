@@ -34,7 +34,7 @@ const (
 	// reaches this level.
 	NameUniquePrefix Level = "unique-prefix"
 	// NameUniqueAcronym means one name is the acronym of the other, and no
-	// other account of the index stands in a prefix or acronym relation to
+	// other account of the index is in a prefix or acronym relation to
 	// the record's name. Only Index.Match reaches this level.
 	NameUniqueAcronym Level = "unique-acronym"
 	// NameStrong means a weighted token similarity of at least 0.85 from
@@ -204,7 +204,7 @@ var defaultComparer = comparer{
 // If either record has no usable name and no usable domain, the decision
 // is NoEvidence with a score of 0.
 //
-// Compare weights name tokens by a built-in list of generic words; an Index
+// Compare weights name tokens by a built-in list of generic words. An Index
 // weights them by how rare they are among its accounts, so Index.Match can
 // rank differently from Compare on the same pair.
 func Compare(a, b Record) Comparison {
@@ -440,7 +440,7 @@ func containsString(list []string, s string) bool {
 
 // tokenSetSimilarity returns a weighted Dice similarity of two token lists.
 // Each token of a is paired with the unused token of b that it resembles
-// most (see tokenSimilarity); a pair adds its similarity times the sum of
+// most (see tokenSimilarity). A pair adds its similarity times the sum of
 // both tokens' weights, and the total is divided by the sum of all
 // weights. Rare tokens therefore decide, and generic words such as "bank"
 // or "group" count little. typo reports whether a pair of different words

@@ -46,9 +46,9 @@ type DedupeReport struct {
 }
 
 // Deduplicate groups records of one system that describe the same company.
-// Each record is matched against the others as Index.Match would match it;
-// a record that matches another is linked to it (and to that record's
-// duplicates), and the clusters are the connected groups of links. An
+// Each record is matched against the others as Index.Match would match it.
+// A record that matches another is linked to it and to that record's
+// duplicates, and the clusters are the connected groups of links. An
 // ambiguous record links to nothing, so that it cannot join two companies.
 // Record IDs must be unique and not empty. Options set the index's weights
 // and thresholds and report progress.

@@ -33,10 +33,10 @@
 // repeatedly, so "ACME WIDGETS INC /DE/", "The Acme Widgets, Inc." and
 // "Acme Widgets GmbH & Co. KG" all give "acme widgets". Unambiguous
 // abbreviations (intl, corp, mfg, svcs, bros, natl, grp, hldgs, mgmt, sys)
-// are spelled out in the key, initialisms written with dots, hyphens or
-// spaces ("A.B.C.", "A-B-C", "A B C") are joined, and a few trailing
+// are spelled out in the key. Initialisms written with dots, hyphens or
+// spaces ("A.B.C.", "A-B-C", "A B C") are joined. A few trailing
 // descriptors ("International", "Global", "Worldwide", "Technologies",
-// "Industries", a ".com" ending) are dropped; ambiguous words such as
+// "Industries", a ".com" ending) are dropped. Ambiguous words such as
 // "tech" are left to the token comparison. The key is idempotent, never
 // empty for a name with letters, and linear in the input length.
 //

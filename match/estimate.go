@@ -29,8 +29,8 @@ type Estimate struct {
 	Pairs       int `json:"pairs"`
 	RandomPairs int `json:"random_pairs"`
 	// Defaulted lists, as "field/level", the levels that no pair reached.
-	// Their weights are the default ones, because the data says nothing
-	// about them.
+	// Their weights are the default ones, because the data holds no
+	// evidence about them.
 	Defaulted []string `json:"defaulted,omitempty"`
 	// Iterations is the number of expectation-maximisation rounds run, and
 	// Converged whether the last round changed no probability by more than
@@ -94,7 +94,9 @@ func EstimateWeights(records []Record, opts EstimateOptions) (Estimate, error) {
 	ids := make([]Record, len(records))
 	for i, r := range records {
 		ids[i] = r
-		ids[i].ID = fmt.Sprint(i) // positions, so that duplicate IDs cannot fail
+		// Positions replace the IDs, because NewIndex rejects repeated IDs
+		// and estimation needs none.
+		ids[i].ID = fmt.Sprint(i)
 	}
 	ix, err := NewIndex(ids)
 	if err != nil {
@@ -298,7 +300,7 @@ func initialM(u map[string]map[Level]float64, w Weights) map[string]map[Level]fl
 }
 
 // weightsFrom turns m, u and λ into weights. Missing always weighs 0,
-// because a missing value says nothing about the pair.
+// because a missing value is no evidence about the pair.
 func weightsFrom(m, u map[string]map[Level]float64, lambda float64) Weights {
 	w := Weights{Prior: math.Log2(lambda / (1 - lambda))}
 	maps := map[string]*map[Level]float64{"name": &w.Name, "domain": &w.Domain, "country": &w.Country, "city": &w.City, "phone": &w.Phone}

@@ -13,9 +13,10 @@ import (
 
 // Index holds parsed accounts and the blocks that find likely candidates
 // for a record without comparing it to every account. An Index is safe for
-// concurrent use: Match and Link may run while Add and Remove change the
-// accounts, and each call sees the accounts before or after a change, never
-// half of one. Results are deterministic for the same sequence of calls.
+// concurrent use, so Match and Link may run while Add and Remove change the
+// accounts. Each Match uses the accounts as they are before or after a
+// change, never half of one. A Link that runs during a change may match its
+// earlier records against the old accounts and later ones against the new. Results are deterministic for the same sequence of calls.
 type Index struct {
 	mu       sync.RWMutex
 	accounts []indexedAccount // by position; removed ones stay as holes
@@ -364,7 +365,7 @@ func (ix *Index) blockKeys(p *parsedRecord, query bool) []string {
 
 // upgradeUniqueRelations raises the name level of a candidate whose name
 // the record's name starts, or whose name is an acronym of the record's
-// name or the reverse, when no other account stands in such a relation.
+// name or the reverse, when no other account is in such a relation.
 // "Costco" names "Costco Wholesale Corp", and "International Business
 // Machines" names "IBM", in an index without another account of that kind.
 // An account's name that starts the record's name counts only when the
@@ -653,15 +654,15 @@ func (ix *Index) candidates(p *parsedRecord, exclude int32, uniqueRules bool) (c
 	// construction, so they are duplicates, not rivals.
 	if len(all) > 0 {
 		sig := ix.accounts[all[0].pos].signature
-		kept := all[:1]
+		distinct := all[:1]
 		for _, s := range all[1:] {
 			if ix.accounts[s.pos].signature == sig {
 				duplicates = append(duplicates, ix.accounts[s.pos].record.ID)
 			} else {
-				kept = append(kept, s)
+				distinct = append(distinct, s)
 			}
 		}
-		all = kept
+		all = distinct
 	}
 	if len(all) > ix.maxCands {
 		all = all[:ix.maxCands]

@@ -170,10 +170,10 @@ func assignOneToOne(records []Linked) {
 	}
 	weight := func(i int) float64 { return records[i].Result.Candidates[0].Comparison.Weight }
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(weight(b), weight(a)) })
-	taken := map[string]int{}
+	assigned := map[string]int{}
 	for _, i := range order {
 		l := &records[i]
-		if winner, ok := taken[l.Result.AccountID]; ok {
+		if winner, ok := assigned[l.Result.AccountID]; ok {
 			l.Outcome = Unmatched
 			l.Result.Decision = NonMatch
 			l.Result.Reason = fmt.Sprintf("account %s went to record %s, which matched it with a higher or equal weight (%.1f against %.1f)",
@@ -182,7 +182,7 @@ func assignOneToOne(records []Linked) {
 			l.Result.Duplicates = nil
 			continue
 		}
-		taken[l.Result.AccountID] = i
+		assigned[l.Result.AccountID] = i
 	}
 }
 

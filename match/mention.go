@@ -8,12 +8,13 @@ import (
 // MatchMention finds the account that a free-text mention names, such as a
 // research affiliation ("Department of Neurology, Yale University School of
 // Medicine, New Haven, CT, USA") or a signature line. The text is split at
-// commas and semicolons; a trailing country and any part that names the
-// city of an indexed account become evidence rather than names. Each
+// commas and semicolons. A trailing country, and any part that names the
+// city of an indexed account, become evidence rather than names. Each
 // remaining part, and each two neighbouring parts joined, is matched as a
 // name. The strongest match wins, and a later part wins a tie, because
 // such texts name the institution after its units. hint supplies further
-// evidence, such as a domain or a country, and its Name is ignored.
+// evidence, such as a domain or a country, and its Name is ignored. Only
+// the first 32 parts are read, which bounds the work on long texts.
 //
 // It returns the decision of the winning part, or the best non-match when
 // no part matches.
@@ -25,6 +26,7 @@ func (ix *Index) MatchMention(text string, hint Record) Result {
 			parts = append(parts, p)
 		}
 	}
+
 	record := hint
 	record.Name = ""
 	if len(parts) > 1 && record.Country == "" {
@@ -33,12 +35,13 @@ func (ix *Index) MatchMention(text string, hint Record) Result {
 			parts = parts[:len(parts)-1]
 		}
 	}
+
 	var spans []string
 	for i, p := range parts {
-		// A city stands alone only as evidence, and parts of three letters
-		// or fewer, such as "PA" or "CEA", are states or acronyms too
-		// ambiguous to stand alone. Both still join their neighbour, as
-		// in "University of California, Los Angeles".
+		// A city alone is only evidence. Parts of three letters or fewer,
+		// such as "PA" or "CEA", are states or acronyms too ambiguous to
+		// match alone. Both still join their neighbour, as in "University
+		// of California, Los Angeles".
 		if ix.isCity(p) {
 			if record.City == "" {
 				record.City = p
@@ -50,6 +53,7 @@ func (ix *Index) MatchMention(text string, hint Record) Result {
 			spans = append(spans, p+", "+parts[i+1])
 		}
 	}
+
 	var best Result
 	bestWeight, found := 0.0, false
 	for _, span := range spans {
@@ -65,6 +69,7 @@ func (ix *Index) MatchMention(text string, hint Record) Result {
 			best, bestWeight, found = r, w, true
 		}
 	}
+
 	if !found {
 		record.Name = text
 		return ix.Match(record)
@@ -73,10 +78,10 @@ func (ix *Index) MatchMention(text string, hint Record) Result {
 }
 
 // matchPart matches one part of a mention without the unique prefix and
-// acronym rules of Index.Match, because in a mention a part that extends an
+// acronym rules of Index.Match. In a mention, a part that extends an
 // organisation's name names a unit ("Department of Pathology" is not the
-// company "Dept"), and the initials of a unit's words ("Allergy and Sleep
-// Medicine") often spell some organisation's acronym.
+// company "Dept"). The initials of a unit's words ("Allergy and Sleep
+// Medicine") also often spell some organisation's acronym.
 func (ix *Index) matchPart(r Record) Result {
 	p := parseRecord(r)
 	if !p.hasEvidence() {

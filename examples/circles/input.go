@@ -160,6 +160,7 @@ func readTable(r io.Reader, path, source string, explicit map[string]string) (*t
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, fmt.Errorf("%s: file is empty; want a header row and at least one data row", path)
 	}
+
 	cr := csv.NewReader(bytes.NewReader(data))
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = false
@@ -172,10 +173,12 @@ func readTable(r io.Reader, path, source string, explicit map[string]string) (*t
 			return nil, fmt.Errorf("%s: line 1, column %d: header is not valid UTF-8; save the file as UTF-8", path, i+1)
 		}
 	}
+
 	cols, err := detectColumns(path, header, explicit)
 	if err != nil {
 		return nil, err
 	}
+
 	t := &table{path: path, source: source, header: header, columns: cols}
 	for {
 		fields, err := cr.Read()

@@ -6,9 +6,9 @@
 //
 // With no flags it runs on an embedded sample built from real company
 // names (see sample/README.md). With -targets, -marketing and -sales it
-// reads CSV exports with a header row; the company name, website, email
-// and ID columns are found by their usual headers, or named with the
-// -*-columns flags.
+// reads CSV exports with a header row. It finds the company name, website,
+// email and ID columns by their usual headers, or the -*-columns flags name
+// them.
 package main
 
 import (

@@ -63,7 +63,7 @@ func csvInput(source string, header []string, rows [][]string) input {
 // TestRealNamesRegionsMatchCIKTruth runs the whole path on real names. The
 // targets are the S&P 500 as written on Wikipedia. Each team's export holds
 // the SEC registry spelling of a random part of them plus 300 registrants
-// outside the index, and the CIK tells which target each row really is.
+// outside the index, and the CIK identifies the target each row really is.
 func TestRealNamesRegionsMatchCIKTruth(t *testing.T) {
 	sp, secByCIK := loadSP500(t)
 	require.Len(t, sp, 503)

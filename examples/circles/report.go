@@ -221,6 +221,7 @@ func (rep *circlesReport) writeText(w io.Writer, maxUnmatched int) error {
 		r := rep.region(row.sets...)
 		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\n", row.label, r.Count, percent(r.Count, universe), reachedShare(row.sets, r.Count, rep.Overlap.UnionSize))
 	}
+
 	fmt.Fprintf(tw, "\nMETRIC\tVALUE\tFRACTION\tFORMULA\n")
 	for _, m := range rep.Overlap.Metrics {
 		value := "undefined"
@@ -229,10 +230,12 @@ func (rep *circlesReport) writeText(w io.Writer, maxUnmatched int) error {
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%g/%g\t%s\n", m.Key(), value, m.Value.Numerator, m.Value.Denominator, m.Formula)
 	}
+
 	fmt.Fprintf(tw, "\nFILE\tSOURCE\tREAD\tMATCHED\tUNMATCHED\tREJECTED\n")
 	for _, f := range append([]fileReport{rep.Targets}, rep.Files...) {
 		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\n", f.Path, f.Source, f.Read, f.Matched, f.Unmatched, f.Rejected)
 	}
+
 	if err := tw.Flush(); err != nil {
 		return err
 	}
