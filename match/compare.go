@@ -190,11 +190,51 @@ func DefaultThresholds() Thresholds {
 type comparer struct {
 	weights    Weights
 	thresholds Thresholds
+	// rules holds the Rule text of a Match, a Possible and a NonMatch
+	// decision, and thresholds the same text without its subject, built
+	// once by withRules so that explaining a comparison formats no
+	// numbers.
+	rules, thresholdTexts [3]string
 }
 
 var defaultComparer = comparer{
 	weights:    DefaultWeights(),
 	thresholds: DefaultThresholds(),
+}.withRules()
+
+// thresholdText returns the text of d's threshold rule without its
+// subject, such as "is at or above the match threshold 0.90".
+func (c *comparer) thresholdText(d Decision) string {
+	switch d {
+	case Match:
+		return c.thresholdTexts[0]
+	case Possible:
+		return c.thresholdTexts[1]
+	}
+	return c.thresholdTexts[2]
+}
+
+// scoreRule returns the rule of c with its score, such as "score 0.998 is
+// at or above the match threshold 0.90", or the rule alone for a
+// comparison without a score.
+func (c *comparer) scoreRule(cmp Comparison) string {
+	if cmp.Decision == NoEvidence {
+		return cmp.Rule
+	}
+	return fmt.Sprintf("score %.3f %s", cmp.Score, c.thresholdText(cmp.Decision))
+}
+
+// withRules returns c with its rule texts built from its thresholds.
+func (c comparer) withRules() comparer {
+	c.thresholdTexts = [3]string{
+		fmt.Sprintf("is at or above the match threshold %.2f", c.thresholds.Match),
+		fmt.Sprintf("is at or above the possible threshold %.2f", c.thresholds.Possible),
+		fmt.Sprintf("is below the possible threshold %.2f", c.thresholds.Possible),
+	}
+	for i, t := range c.thresholdTexts {
+		c.rules[i] = "the score " + t
+	}
+	return c
 }
 
 // Compare compares two records and explains the decision. Each field
@@ -296,13 +336,13 @@ func (c *comparer) explain(a, b *parsedRecord, l pairLevels) Comparison {
 		}
 	case Match:
 		cmp.Weight = l.weight
-		cmp.Rule = fmt.Sprintf("score %.3f is at or above the match threshold %.2f", cmp.Score, c.thresholds.Match)
+		cmp.Rule = c.rules[0]
 	case Possible:
 		cmp.Weight = l.weight
-		cmp.Rule = fmt.Sprintf("score %.3f is at or above the possible threshold %.2f", cmp.Score, c.thresholds.Possible)
+		cmp.Rule = c.rules[1]
 	default:
 		cmp.Weight = l.weight
-		cmp.Rule = fmt.Sprintf("score %.3f is below the possible threshold %.2f", cmp.Score, c.thresholds.Possible)
+		cmp.Rule = c.rules[2]
 	}
 	return cmp
 }

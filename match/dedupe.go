@@ -56,7 +56,7 @@ type DedupeReport struct {
 // Cluster IDs are the smallest member ID, so adding records that join no
 // existing cluster leaves every existing cluster ID unchanged.
 func Deduplicate(ctx context.Context, records []Record, opts ...LinkOption) (DedupeReport, error) {
-	var cfg linkConfig
+	cfg := linkConfig{candidates: 2}
 	for _, opt := range opts {
 		opt(&cfg)
 	}
@@ -66,7 +66,7 @@ func Deduplicate(ctx context.Context, records []Record, opts ...LinkOption) (Ded
 	}
 	report := DedupeReport{Records: make([]Deduped, len(records)), Read: len(records)}
 	err = forEachParallel(ctx, len(records), cfg.progress, func(i int) {
-		report.Records[i] = Deduped{Record: records[i], Result: ix.matchOther(i)}
+		report.Records[i] = Deduped{Record: records[i], Result: ix.matchOther(i, cfg.candidates)}
 	})
 	if err != nil {
 		return DedupeReport{}, err
@@ -134,13 +134,13 @@ func Deduplicate(ctx context.Context, records []Record, opts ...LinkOption) (Ded
 
 // matchOther matches the account at position pos against the other
 // accounts of the index.
-func (ix *Index) matchOther(pos int) Result {
+func (ix *Index) matchOther(pos, keep int) Result {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	a := &ix.accounts[pos]
 	p := a.parsed // a copy, so that decide can set its own token weights
 	if !p.hasEvidence() {
-		return Result{Decision: NoEvidence, Reason: "no usable name or domain: " + p.evidenceNote(a.record)}
+		return Result{Decision: NoEvidence, Reason: "no usable name or domain: " + p.evidenceNote(Record{Name: a.name})}
 	}
-	return ix.decide(&p, int32(pos), true)
+	return ix.decide(&p, int32(pos), true, keep)
 }

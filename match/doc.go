@@ -140,9 +140,19 @@
 // by their inverse document frequency among its accounts, so a word that
 // many accounts share counts little. To keep the cost in proportion to the
 // likely pairs, it files each account under block keys: its name key, its
-// domain, its domain's brand label, its acronym key, each word that at most
-// 1% of accounts share (and at least 20), and the first four letters of such
-// words as a fallback for typos. [Index.Match] compares a record only with
+// domain, its domain's brand label, its acronym key, each word, and the
+// first four letters of long words as a fallback for typos. A name of three
+// to six words is also filed under its key with each word left out in
+// turn, so that "Nobel Manchester Chemicals" shares a key with "Nobel
+// Manchestre Chemicals" (one word misspelt) and with "Nobel Manchester"
+// (one word fewer). [Index.Match] always searches the blocks of the
+// record's name key, its domains and, when they hold at most 200 accounts,
+// its keys with a word left out. It then adds word, acronym, brand and
+// prefix blocks, smallest first, while the candidates stay within 64; a
+// word that more than 1% of the accounts share (and at least 20) never
+// forms a block on its own. Block keys are stored as 64-bit hashes, so an
+// index of a million accounts keeps its blocks in about 200 MB. [Index.Match]
+// compares a record only with
 // the accounts that share one of its keys, and returns the best account,
 // the decision, the runner-up candidates and the reason. On top of the
 // pairwise levels it applies one rule that needs the whole index: when

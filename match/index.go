@@ -21,7 +21,7 @@ type Index struct {
 	mu       sync.RWMutex
 	accounts []indexedAccount // by position; removed ones stay as holes
 	byID     map[string]int
-	blocks   map[string][]int32
+	blocks   blockTable
 	df       map[string]int
 	cities   map[string]int // folded city name -> accounts in it
 	live     int
@@ -32,12 +32,21 @@ type Index struct {
 }
 
 type indexedAccount struct {
-	record Record
-	parsed parsedRecord
-	// signature is the evidence that the account is compared by. No
-	// record can distinguish accounts with equal signatures.
-	signature string
-	removed   bool
+	id, name, parentID string // from the account's Record
+	parsed             parsedRecord
+	// sig is a hash of the evidence that the account is compared by (see
+	// evidenceSignature). No record can distinguish accounts with equal
+	// evidence; sameEvidence compares it exactly.
+	sig     uint64
+	removed bool
+}
+
+// sameEvidence reports whether a and b carry the same evidence, so that no
+// record can tell them apart.
+func sameEvidence(a, b *indexedAccount) bool {
+	p, q := &a.parsed, &b.parsed
+	return a.sig == b.sig && p.key == q.key && slices.Equal(p.tradeKeys, q.tradeKeys) &&
+		slices.Equal(p.domains, q.domains) && p.country == q.country && p.city == q.city && p.phone == q.phone
 }
 
 // Option configures an Index.
@@ -69,7 +78,7 @@ func WithAmbiguityMargin(margin float64) Option {
 func NewIndex(accounts []Record, opts ...Option) (*Index, error) {
 	ix := &Index{
 		byID:     make(map[string]int, len(accounts)),
-		blocks:   make(map[string][]int32),
+		blocks:   newBlockTable(),
 		df:       make(map[string]int),
 		cities:   make(map[string]int),
 		comparer: defaultComparer,
@@ -79,6 +88,7 @@ func NewIndex(accounts []Record, opts ...Option) (*Index, error) {
 	for _, opt := range opts {
 		opt(ix)
 	}
+	ix.comparer = ix.comparer.withRules()
 	if err := ix.Add(accounts...); err != nil {
 		return nil, err
 	}
@@ -113,10 +123,12 @@ func (ix *Index) Add(accounts ...Record) error {
 		return fmt.Errorf("match: an index can contain at most %d accounts", math.MaxInt32)
 	}
 	first := len(ix.accounts)
+	ix.accounts = slices.Grow(ix.accounts, len(accounts))
 	for i, a := range accounts {
 		p := &parsed[i]
 		ix.byID[a.ID] = first + i
-		ix.accounts = append(ix.accounts, indexedAccount{record: a, parsed: *p, signature: evidenceSignature(p)})
+		ix.accounts = append(ix.accounts, indexedAccount{id: a.ID, name: a.Name, parentID: a.ParentID,
+			parsed: *p, sig: blockHash(0, evidenceSignature(p))})
 		for _, t := range distinctTokens(p.tokens) {
 			ix.df[t]++
 		}
@@ -129,8 +141,8 @@ func (ix *Index) Add(accounts ...Record) error {
 	for pos := first; pos < len(ix.accounts); pos++ {
 		a := &ix.accounts[pos]
 		a.parsed.weighTokens(ix.tokenWeight)
-		for _, key := range ix.blockKeys(&a.parsed, false) {
-			ix.blocks[key] = append(ix.blocks[key], int32(pos))
+		for _, ref := range ix.blockRefs(&a.parsed, false) {
+			ix.blocks.add(ref.hash, int32(pos))
 		}
 	}
 	return nil
@@ -149,16 +161,8 @@ func (ix *Index) Remove(ids ...string) int {
 		}
 		delete(ix.byID, id)
 		a := &ix.accounts[pos]
-		for _, key := range ix.blockKeys(&a.parsed, false) {
-			block := ix.blocks[key]
-			if i := slices.Index(block, int32(pos)); i >= 0 {
-				block = slices.Delete(block, i, i+1)
-			}
-			if len(block) == 0 {
-				delete(ix.blocks, key)
-			} else {
-				ix.blocks[key] = block
-			}
+		for _, ref := range ix.blockRefs(&a.parsed, false) {
+			ix.blocks.remove(ref.hash, int32(pos))
 		}
 		for _, t := range distinctTokens(a.parsed.tokens) {
 			if ix.df[t]--; ix.df[t] <= 0 {
@@ -254,7 +258,7 @@ func (ix *Index) parents(id string) []string {
 		if !ok {
 			return chain
 		}
-		parent := strings.TrimSpace(ix.accounts[pos].record.ParentID)
+		parent := strings.TrimSpace(ix.accounts[pos].parentID)
 		if _, indexed := ix.byID[parent]; parent == "" || !indexed || seen[parent] {
 			return chain
 		}
@@ -279,7 +283,7 @@ func (ix *Index) Unmatchable() []string {
 	var ids []string
 	for _, a := range ix.accounts {
 		if !a.removed && !a.parsed.hasEvidence() {
-			ids = append(ids, a.record.ID)
+			ids = append(ids, a.id)
 		}
 	}
 	return ids
@@ -300,10 +304,11 @@ func (ix *Index) Duplicates() [][]string {
 		if a.removed || !a.parsed.hasEvidence() {
 			continue
 		}
-		if _, ok := groups[a.signature]; !ok {
-			order = append(order, a.signature)
+		sig := evidenceSignature(&a.parsed)
+		if _, ok := groups[sig]; !ok {
+			order = append(order, sig)
 		}
-		groups[a.signature] = append(groups[a.signature], a.record.ID)
+		groups[sig] = append(groups[sig], a.id)
 	}
 	var out [][]string
 	for _, sig := range order {
@@ -314,6 +319,13 @@ func (ix *Index) Duplicates() [][]string {
 	return out
 }
 
+// sameEvidence reports whether the accounts at positions i and j carry the
+// same evidence.
+func (ix *Index) sameEvidence(i, j int32) bool {
+	return i == j || sameEvidence(&ix.accounts[i], &ix.accounts[j])
+}
+
+// evidenceSignature joins the evidence that accounts are compared by.
 func evidenceSignature(p *parsedRecord) string {
 	return p.key + "\x00" + strings.Join(p.tradeKeys, "\x01") + "\x00" + strings.Join(p.domains, "\x01") +
 		"\x00" + p.country + "\x00" + p.city + "\x00" + p.phone
@@ -327,41 +339,71 @@ func (ix *Index) tokenWeight(token string) float64 {
 	return math.Log(1+float64(max(ix.live, 1))/float64(df)) * defaultTokenWeight(token)
 }
 
-// blockKeys returns the keys under which p is filed. They are its name key,
-// its trade names, its acronym key, its domains, their brand labels and each
-// name token but stop words. As a fallback for typos, the first four letters
-// of each token of five letters or more are keys too. For a record being
-// matched (query is true), tokens that more than maxBlock accounts share are
+// blockRefs returns the blocks of p. They are its name key, its trade
+// names, its acronym key, its domains, their brand labels and each name
+// token but stop words. As a fallback for typos, the first four letters of
+// each token of five letters or more are keys too.
+//
+// Names of three to six words are also filed under each key with one word
+// left out, so that a record with one misspelt word, or one word fewer,
+// still shares a block with the account. For an account (query false),
+// those are its blockDropped keys. A record being matched (query true)
+// looks up its own keys with one word left out, and its whole key, among
+// the accounts' blockDropped keys, and its keys with one word left out
+// among the accounts' name keys, for a record with one word more. For a
+// record being matched, tokens that more than maxBlock accounts share are
 // left out.
-func (ix *Index) blockKeys(p *parsedRecord, query bool) []string {
-	var keys []string
+func (ix *Index) blockRefs(p *parsedRecord, query bool) []blockRef {
+	var refs []blockRef
+	add := func(kind byte, h uint64) { refs = append(refs, blockRef{hash: h, kind: kind}) }
 	if p.hasName() {
-		keys = append(keys, "k\x00"+strings.ReplaceAll(p.key, " ", ""))
+		add(blockName, blockHash(blockName, p.joined))
 		for _, t := range p.tradeKeys {
-			keys = append(keys, "k\x00"+strings.ReplaceAll(t, " ", ""))
+			add(blockName, blockHash(blockName, strings.ReplaceAll(t, " ", "")))
 		}
 		if a := acronymKey(p.tokens); a != "" {
-			keys = append(keys, "a\x00"+a)
+			add(blockAcronym, blockHash(blockAcronym, a))
 		}
 		for _, t := range p.tokens {
 			if stopWords[t] || (query && ix.df[t] > ix.maxBlock) {
 				continue
 			}
-			keys = append(keys, "t\x00"+t)
+			add(blockToken, blockHash(blockToken, t))
 			if utf8.RuneCountInString(t) >= 5 {
-				keys = append(keys, "p\x00"+string([]rune(t)[:4]))
+				add(blockPrefix, blockHash(blockPrefix, string([]rune(t)[:4])))
+			}
+		}
+		n := len(p.tokens)
+		if query && n >= minDroppedWords-1 && n <= maxDroppedWords-1 {
+			add(blockDropped, blockHash(blockDropped, p.tokens...))
+		}
+		if n >= minDroppedWords && n <= maxDroppedWords {
+			words := make([]string, 0, n-1)
+			for i := range p.tokens {
+				words = append(append(words[:0], p.tokens[:i]...), p.tokens[i+1:]...)
+				add(blockDropped, blockHash(blockDropped, words...))
+				if query {
+					add(blockName, blockHash(blockName, strings.Join(words, "")))
+				}
 			}
 		}
 	}
 	for _, d := range p.domains {
-		keys = append(keys, "d\x00"+d)
+		add(blockDomain, blockHash(blockDomain, d))
 	}
 	for _, b := range p.brands {
-		keys = append(keys, "b\x00"+b)
+		add(blockBrand, blockHash(blockBrand, b))
 	}
-	slices.Sort(keys)
-	return slices.Compact(keys)
+	slices.SortFunc(refs, func(a, b blockRef) int { return cmp.Compare(a.hash, b.hash) })
+	return slices.CompactFunc(refs, func(a, b blockRef) bool { return a.hash == b.hash })
 }
+
+// Names of minDroppedWords to maxDroppedWords words are filed under their
+// keys with one word left out (see blockRefs).
+const (
+	minDroppedWords = 3
+	maxDroppedWords = 6
+)
 
 // upgradeUniqueRelations raises the name level of a candidate whose name
 // the record's name starts, or whose name is an acronym of the record's
@@ -375,24 +417,26 @@ func (ix *Index) blockKeys(p *parsedRecord, query bool) []string {
 // "BlackRock"). The rule applies only when
 // every account that could stand in the relation was a candidate: the
 // record's first word, or its acronym key, must have formed a block.
-func (ix *Index) upgradeUniqueRelations(p *parsedRecord, all []scored, searched map[string]bool) {
+func (ix *Index) upgradeUniqueRelations(p *parsedRecord, all []scored, searched []uint64) {
 	if !p.hasName() || len(p.tokens) == 0 {
 		return
 	}
 	first := p.tokens[0]
-	prefixSearched := !stopWords[first] && !genericWords[first] && searched["t\x00"+first]
+	prefixSearched := !stopWords[first] && !genericWords[first] && slices.Contains(searched, blockHash(blockToken, first))
 	acronym := acronymKey(p.tokens)
-	acronymSearched := utf8.RuneCountInString(acronym) >= 3 && searched["a\x00"+acronym]
+	acronymSearched := utf8.RuneCountInString(acronym) >= 3 && slices.Contains(searched, blockHash(blockAcronym, acronym))
 	if !prefixSearched && !acronymSearched {
 		return
 	}
 
-	related := ""
-	rivals := map[string]bool{}
+	related := int32(-1) // position of an account with the related evidence
+	var rivals []int32   // positions of accounts with distinct evidence
 	for _, s := range all {
 		switch s.levels.name {
 		case NameExact, NameTokens, NameTrade, NameStrong, NameTypo, NameMedium:
-			rivals[ix.accounts[s.pos].signature] = true
+			if !slices.ContainsFunc(rivals, func(r int32) bool { return ix.sameEvidence(r, s.pos) }) {
+				rivals = append(rivals, s.pos)
+			}
 		}
 	}
 	for _, s := range all {
@@ -400,14 +444,13 @@ func (ix *Index) upgradeUniqueRelations(p *parsedRecord, all []scored, searched 
 		prefix := isPrefixOf(p.tokens, a.tokens) || slices.Equal(p.tokens, a.tokens) || shortPrefixOf(a.tokens, p.tokens)
 		initials := isAcronymOf(p.tokens, a.tokens) || isAcronymOf(a.tokens, p.tokens)
 		if (prefix && prefixSearched) || (initials && acronymSearched) {
-			sig := ix.accounts[s.pos].signature
-			if related != "" && related != sig {
+			if related >= 0 && !ix.sameEvidence(related, s.pos) {
 				return
 			}
-			related = sig
+			related = s.pos
 		}
 	}
-	if related == "" || len(rivals) > 1 || (len(rivals) == 1 && !rivals[related]) {
+	if related < 0 || len(rivals) > 1 || (len(rivals) == 1 && !ix.sameEvidence(rivals[0], related)) {
 		// Another account resembles the record's name closely, so the
 		// relation is not unique evidence ("Lineage Cell Therapeeutics"
 		// has a typo of "Lineage Cell Therapeutics", not the company
@@ -416,7 +459,7 @@ func (ix *Index) upgradeUniqueRelations(p *parsedRecord, all []scored, searched 
 	}
 	for i := range all {
 		l := &all[i].levels
-		if ix.accounts[all[i].pos].signature != related {
+		if !ix.sameEvidence(all[i].pos, related) {
 			continue
 		}
 		switch {
@@ -452,46 +495,50 @@ func shortPrefixOf(short, long []string) bool {
 const candidateBudget = 64
 
 // blockedPositions returns the positions of the accounts that share a
-// searched block key with p, sorted, and the keys searched. Name-key and
-// domain blocks are always searched. The other blocks are searched from
-// the smallest up, word blocks before the typo fallback of prefix blocks,
-// while the candidates stay within candidateBudget. The first of them is
-// searched in any case when it holds at most twice the budget; blocks
-// larger than maxBlock never are.
-// The caller holds ix.mu for reading or owns the index.
-func (ix *Index) blockedPositions(p *parsedRecord) ([]int32, map[string]bool) {
-	var positions []int32
-	searched := map[string]bool{}
-	var optional []string
-	for _, key := range ix.blockKeys(p, true) {
-		block, ok := ix.blocks[key]
+// searched block with p, sorted, and the hashes of the blocks searched.
+// Name-key and domain blocks are always searched, and so are blocks of
+// names with one word left out that hold at most maxBlock accounts. The
+// other blocks are searched from the smallest up, word blocks before the
+// typo fallback of prefix blocks, while the candidates stay within
+// candidateBudget. The first of them is searched in any case when it holds
+// at most twice the budget; blocks larger than maxBlock never are. The
+// caller holds ix.mu for reading or owns the index.
+func (ix *Index) blockedPositions(p *parsedRecord) ([]int32, []uint64) {
+	var (
+		positions []int32
+		searched  []uint64
+		optional  []blockRef
+		buf       [1]int32
+	)
+	for _, ref := range ix.blockRefs(p, true) {
+		size := ix.blocks.size(ref.hash)
 		switch {
-		case !ok:
-		case key[0] == 'k' || key[0] == 'd':
-			positions = append(positions, block...)
-			searched[key] = true
-		case len(block) <= ix.maxBlock:
-			optional = append(optional, key)
+		case size == 0:
+		case ref.kind == blockName || ref.kind == blockDomain || (ref.kind == blockDropped && size <= ix.maxBlock):
+			positions = append(positions, ix.blocks.get(ref.hash, &buf)...)
+			searched = append(searched, ref.hash)
+		case ref.kind != blockDropped && size <= ix.maxBlock:
+			optional = append(optional, ref)
 		}
 	}
 	// Word, acronym and brand blocks come first, smallest first. The
 	// four-letter prefix blocks, the fallback for typos, come after them.
-	slices.SortStableFunc(optional, func(a, b string) int {
-		if pa, pb := a[0] == 'p', b[0] == 'p'; pa != pb {
+	slices.SortStableFunc(optional, func(a, b blockRef) int {
+		if pa, pb := a.kind == blockPrefix, b.kind == blockPrefix; pa != pb {
 			if pa {
 				return 1
 			}
 			return -1
 		}
-		return cmp.Compare(len(ix.blocks[a]), len(ix.blocks[b]))
+		return cmp.Compare(ix.blocks.size(a.hash), ix.blocks.size(b.hash))
 	})
-	for i, key := range optional {
-		block := ix.blocks[key]
-		if len(positions)+len(block) > candidateBudget && (i > 0 || len(block) > 2*candidateBudget) {
+	for i, ref := range optional {
+		size := ix.blocks.size(ref.hash)
+		if len(positions)+size > candidateBudget && (i > 0 || size > 2*candidateBudget) {
 			break
 		}
-		positions = append(positions, block...)
-		searched[key] = true
+		positions = append(positions, ix.blocks.get(ref.hash, &buf)...)
+		searched = append(searched, ref.hash)
 	}
 	slices.Sort(positions)
 	return slices.Compact(positions), searched
@@ -562,41 +609,53 @@ type Result struct {
 // same evidence as the best one are not rivals: the first in index order is
 // matched and the others are listed in Result.Duplicates.
 func (ix *Index) Match(r Record) Result {
+	return ix.match(r, ix.maxCands)
+}
+
+// match is Match with a result that explains at most keep candidates.
+func (ix *Index) match(r Record, keep int) Result {
 	p := parseRecord(r)
 	if !p.hasEvidence() {
 		return Result{Decision: NoEvidence, Reason: "no usable name or domain: " + p.evidenceNote(r)}
 	}
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	return ix.decide(&p, -1, true)
+	return ix.decide(&p, -1, true, keep)
 }
 
 // decide matches p against the index, leaving out the account at position
 // exclude (-1 for none). uniqueRules enables the unique prefix and acronym
-// rules (see upgradeUniqueRelations). The caller holds ix.mu for reading.
-func (ix *Index) decide(p *parsedRecord, exclude int32, uniqueRules bool) Result {
+// rules (see upgradeUniqueRelations). The result explains at most keep
+// candidates; the decision looks at all of them. The caller holds ix.mu
+// for reading.
+func (ix *Index) decide(p *parsedRecord, exclude int32, uniqueRules bool, keep int) Result {
 	p.weighTokens(ix.tokenWeight)
-	cands, duplicates, found := ix.candidates(p, exclude, uniqueRules)
+	all, duplicates, found := ix.candidates(p, exclude, uniqueRules)
 	if !found {
 		return Result{Decision: NonMatch, Reason: "no account shares a name token or domain with the record"}
 	}
-	if len(cands) == 0 {
+	if len(all) == 0 {
 		return Result{Decision: NonMatch, Reason: "no candidate account shares a comparable field with the record"}
 	}
 
+	cands := make([]Candidate, min(len(all), keep, ix.maxCands))
+	for i, s := range all[:len(cands)] {
+		a := &ix.accounts[s.pos]
+		cands[i] = Candidate{AccountID: a.id, AccountName: a.name, Comparison: ix.comparer.explain(p, &a.parsed, s.levels)}
+	}
 	best := cands[0]
 	res := Result{Decision: best.Comparison.Decision, Candidates: cands}
 	if best.Comparison.Decision != Match {
 		res.Reason = fmt.Sprintf("best candidate %s (%s) is %s: %s",
-			quote(best.AccountID), best.AccountName, best.Comparison.Decision, best.Comparison.Rule)
+			quote(best.AccountID), best.AccountName, best.Comparison.Decision, ix.comparer.scoreRule(best.Comparison))
 		return res
 	}
-	if len(cands) > 1 {
-		second := cands[1]
-		if second.Comparison.Decision == Match && best.Comparison.Weight-second.Comparison.Weight < ix.margin {
+	if len(all) > 1 {
+		second := all[1]
+		if d, _ := ix.comparer.decision(second.levels); d == Match && best.Comparison.Weight-second.levels.weight < ix.margin {
 			res.Decision = Ambiguous
 			res.Reason = fmt.Sprintf("accounts %s and %s both match with weights %.1f and %.1f, closer than the margin %.1f",
-				quote(best.AccountID), quote(second.AccountID), best.Comparison.Weight, second.Comparison.Weight, ix.margin)
+				quote(best.AccountID), quote(ix.accounts[second.pos].id), best.Comparison.Weight, second.levels.weight, ix.margin)
 			return res
 		}
 	}
@@ -604,7 +663,7 @@ func (ix *Index) decide(p *parsedRecord, exclude int32, uniqueRules bool) Result
 	res.AccountID = best.AccountID
 	res.Duplicates = duplicates
 	res.Parents = ix.parents(best.AccountID)
-	res.Reason = fmt.Sprintf("matched %s (%s): %s", quote(best.AccountID), best.AccountName, best.Comparison.Rule)
+	res.Reason = fmt.Sprintf("matched %s (%s): %s", quote(best.AccountID), best.AccountName, ix.comparer.scoreRule(best.Comparison))
 	if len(duplicates) > 0 {
 		res.Reason += fmt.Sprintf("; accounts %s carry the same evidence and match equally", strings.Join(duplicates, ", "))
 	}
@@ -620,17 +679,17 @@ type scored struct {
 	pos    int32
 }
 
-// candidates compares p with every account that shares a block key with
-// it. It returns the comparable candidates, best first and at most
-// maxCands, the IDs of accounts with the same evidence as the best one, and
-// whether any account shared a block key at all.
-func (ix *Index) candidates(p *parsedRecord, exclude int32, uniqueRules bool) (cands []Candidate, duplicates []string, found bool) {
+// candidates compares p with every account that shares a block with it. It
+// returns the comparable candidates, best first and at most maxCands, the
+// IDs of accounts with the same evidence as the best one, and whether any
+// account shared a block at all.
+func (ix *Index) candidates(p *parsedRecord, exclude int32, uniqueRules bool) (all []scored, duplicates []string, found bool) {
 	positions, searched := ix.blockedPositions(p)
 	if len(positions) == 0 {
 		return nil, nil, false
 	}
 
-	all := make([]scored, 0, len(positions))
+	all = make([]scored, 0, len(positions))
 	for _, pos := range positions {
 		if pos == exclude {
 			continue
@@ -653,11 +712,10 @@ func (ix *Index) candidates(p *parsedRecord, exclude int32, uniqueRules bool) (c
 	// Accounts with the same evidence as the best one tie with it by
 	// construction, so they are duplicates, not rivals.
 	if len(all) > 0 {
-		sig := ix.accounts[all[0].pos].signature
 		distinct := all[:1]
 		for _, s := range all[1:] {
-			if ix.accounts[s.pos].signature == sig {
-				duplicates = append(duplicates, ix.accounts[s.pos].record.ID)
+			if ix.sameEvidence(all[0].pos, s.pos) {
+				duplicates = append(duplicates, ix.accounts[s.pos].id)
 			} else {
 				distinct = append(distinct, s)
 			}
@@ -667,10 +725,5 @@ func (ix *Index) candidates(p *parsedRecord, exclude int32, uniqueRules bool) (c
 	if len(all) > ix.maxCands {
 		all = all[:ix.maxCands]
 	}
-	cands = make([]Candidate, len(all))
-	for i, s := range all {
-		a := &ix.accounts[s.pos]
-		cands[i] = Candidate{AccountID: a.record.ID, AccountName: a.record.Name, Comparison: ix.comparer.explain(p, &a.parsed, s.levels)}
-	}
-	return cands, duplicates, true
+	return all, duplicates, true
 }

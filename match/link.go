@@ -80,10 +80,12 @@ func WithIndexOptions(opts ...Option) LinkOption {
 	return func(c *linkConfig) { c.indexOptions = append(c.indexOptions, opts...) }
 }
 
-// WithCandidates sets how many candidates each record of a batch keeps in
-// its Result, from 1 to 5. The default is 2, the best account and the
-// runner-up, because each explained candidate costs about 500 bytes and a
-// batch keeps every record's result.
+// WithCandidates sets how many candidates each record of a batch, from
+// Index.Link or Deduplicate, keeps in its Result, from 1 to 5. The default
+// is 2, the best account and the runner-up, because each explained
+// candidate costs about 500 bytes and a batch keeps every record's result.
+// Candidates past the limit are never explained, and the decision still
+// weighs them.
 func WithCandidates(n int) LinkOption {
 	return func(c *linkConfig) { c.candidates = min(max(n, 1), 5) }
 }
@@ -125,10 +127,7 @@ func (ix *Index) Link(ctx context.Context, records []Record, opts ...LinkOption)
 	}
 	report := LinkReport{Records: make([]Linked, len(records)), Read: len(records)}
 	err := forEachParallel(ctx, len(records), cfg.progress, func(i int) {
-		report.Records[i] = ix.link(records[i])
-		if c := &report.Records[i].Result.Candidates; len(*c) > cfg.candidates {
-			*c = slices.Clip((*c)[:cfg.candidates])
-		}
+		report.Records[i] = ix.link(records[i], cfg.candidates)
 	})
 	if err != nil {
 		return LinkReport{}, err
@@ -251,8 +250,8 @@ func forEachParallel(ctx context.Context, n int, progress func(done, total int),
 	return err
 }
 
-func (ix *Index) link(r Record) Linked {
-	res := ix.Match(r)
+func (ix *Index) link(r Record, keep int) Linked {
+	res := ix.match(r, keep)
 	out := Linked{Record: r, Result: res}
 	switch res.Decision {
 	case Match:

@@ -11,6 +11,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"sync"
@@ -30,6 +31,9 @@ const (
 	scaleEnv         = "ACCOUNTKIT_SCALE"
 	scaleAccountsEnv = "ACCOUNTKIT_SCALE_ACCOUNTS"
 	scaleLeadsEnv    = "ACCOUNTKIT_SCALE_LEADS"
+	// scaleHeapEnv names a file that receives a heap profile taken after
+	// linking, while the index and the report are still in use.
+	scaleHeapEnv = "ACCOUNTKIT_SCALE_HEAPPROFILE"
 )
 
 // Targets of the scale harness, for 1,000,000 leads against 1,000,000
@@ -322,6 +326,9 @@ func TestScaleLink(t *testing.T) {
 		gib(afterBuild.HeapInuse), gib(afterLink.HeapInuse),
 		float64(int64(afterLink.HeapInuse)-int64(afterBuild.HeapInuse))/float64(max(1, leads)))
 
+	if path := os.Getenv(scaleHeapEnv); path != "" {
+		writeHeapProfile(t, path)
+	}
 	e := match.EvaluateLinks(report, ds.Truth)
 	t.Logf("link: %v wall (index build %v, link %v), GOMAXPROCS %d", elapsed.Round(time.Millisecond),
 		built.Round(time.Millisecond), (elapsed - built).Round(time.Millisecond), runtime.GOMAXPROCS(0))
@@ -375,6 +382,18 @@ func TestScaleLink(t *testing.T) {
 	if p99 > targetP99 {
 		t.Errorf("p99 Match latency %v is over the target %v", p99, targetP99)
 	}
+}
+
+// writeHeapProfile collects garbage and writes a heap profile to path, so
+// that the in-use figures show what the live index and report hold.
+func writeHeapProfile(t *testing.T, path string) {
+	t.Helper()
+	runtime.GC()
+	f, err := os.Create(path)
+	require.NoError(t, err)
+	require.NoError(t, pprof.WriteHeapProfile(f))
+	require.NoError(t, f.Close())
+	t.Logf("heap profile written to %s", path)
 }
 
 // processCPU returns the user and system CPU time of the process so far.

@@ -1,0 +1,139 @@
+package match
+
+import "slices"
+
+// Block kinds. A block key is the kind byte followed by a value, hashed to
+// 64 bits (see blockHash).
+const (
+	blockName    byte = 'k' // name key or trade-name key, without spaces
+	blockDropped byte = 'r' // name key with one word left out
+	blockAcronym byte = 'a' // initials of the name, or a short one-word name
+	blockToken   byte = 't' // one name word
+	blockPrefix  byte = 'p' // first four letters of a long name word
+	blockDomain  byte = 'd' // registrable domain
+	blockBrand   byte = 'b' // brand label of a domain
+)
+
+// blockRef is one block key of a record: its kind and the hash of the kind
+// and value.
+type blockRef struct {
+	hash uint64
+	kind byte
+}
+
+// blockHash returns the 64-bit FNV-1a hash of kind followed by the words,
+// separated by one space. The hash is fixed, not seeded, so block order and
+// results are the same in every process. Two keys with the same hash share
+// a block. That only adds candidates, which are compared in full, and in an
+// index of n keys it happens with a chance of about n²/2^65.
+func blockHash(kind byte, words ...string) uint64 {
+	const (
+		offset = 14695981039346656037
+		prime  = 1099511628211
+	)
+	h := uint64(offset)
+	h = (h ^ uint64(kind)) * prime
+	for i, w := range words {
+		if i > 0 {
+			h = (h ^ ' ') * prime
+		}
+		for j := 0; j < len(w); j++ {
+			h = (h ^ uint64(w[j])) * prime
+		}
+	}
+	return h
+}
+
+// blockTable maps block hashes to the positions of the accounts filed under
+// them. Most blocks hold one account, so a block of one is stored in the
+// map value itself: a value v >= 0 is the single position v, and v < 0
+// points to lists[-v-1]. This keeps the table at about 20 bytes per block
+// of one instead of about 60.
+type blockTable struct {
+	single map[uint64]int32
+	lists  [][]int32
+	free   []int32 // unused entries of lists
+}
+
+func newBlockTable() blockTable {
+	return blockTable{single: make(map[uint64]int32)}
+}
+
+// get returns the positions in block h, or nil. A block of one is returned
+// in buf, so the result is valid until the next call with the same buf.
+func (t *blockTable) get(h uint64, buf *[1]int32) []int32 {
+	v, ok := t.single[h]
+	switch {
+	case !ok:
+		return nil
+	case v >= 0:
+		buf[0] = v
+		return buf[:]
+	}
+	return t.lists[-v-1]
+}
+
+// size returns the number of positions in block h.
+func (t *blockTable) size(h uint64) int {
+	v, ok := t.single[h]
+	switch {
+	case !ok:
+		return 0
+	case v >= 0:
+		return 1
+	}
+	return len(t.lists[-v-1])
+}
+
+// add files pos under h. Positions are added in ascending order, so every
+// list stays sorted.
+func (t *blockTable) add(h uint64, pos int32) {
+	v, ok := t.single[h]
+	switch {
+	case !ok:
+		t.single[h] = pos
+	case v >= 0:
+		list := []int32{v, pos}
+		if n := len(t.free); n > 0 {
+			i := t.free[n-1]
+			t.free = t.free[:n-1]
+			t.lists[i] = list
+			t.single[h] = -i - 1
+		} else {
+			t.lists = append(t.lists, list)
+			t.single[h] = -int32(len(t.lists))
+		}
+	default:
+		t.lists[-v-1] = append(t.lists[-v-1], pos)
+	}
+}
+
+// remove takes pos out of block h.
+func (t *blockTable) remove(h uint64, pos int32) {
+	v, ok := t.single[h]
+	switch {
+	case !ok:
+	case v >= 0:
+		if v == pos {
+			delete(t.single, h)
+		}
+	default:
+		i := -v - 1
+		list := t.lists[i]
+		if j := slices.Index(list, pos); j >= 0 {
+			list = slices.Delete(list, j, j+1)
+		}
+		switch len(list) {
+		case 0:
+			delete(t.single, h)
+			t.lists[i] = nil
+			t.free = append(t.free, i)
+		case 1:
+			t.single[h] = list[0]
+			t.lists[i] = nil
+			t.free = append(t.free, i)
+		default:
+			t.lists[i] = list
+		}
+	}
+}
