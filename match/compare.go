@@ -137,9 +137,12 @@ type Weights struct {
 // DefaultWeights returns the weights used when no others are set. They come
 // from hand-set estimates of m and u for company records (noted beside each
 // weight), checked against the S&P 500 to SEC registry pairs. An exact,
-// reordered or strong name alone is a match (score 0.90 to 0.97), and so is
-// a same domain alone (0.996). A typo, prefix, medium or acronym name alone
-// is only possible (0.5 to 0.74); Index.Match adds one rule for prefixes.
+// reordered, strong or typo name alone is a match (score 0.90 to 0.97), and
+// so is a same domain alone (0.996). A prefix, medium or acronym name alone
+// is only possible (0.5); Index.Match adds one rule for prefixes and
+// acronyms. A typo name weighs as much as a strong one, because a name with
+// one word misspelt is no weaker evidence than a name with one word
+// missing.
 func DefaultWeights() Weights {
 	return Weights{
 		Name: map[Level]float64{
@@ -149,7 +152,7 @@ func DefaultWeights() Weights {
 			NameStrong:        9.2, // m 0.10, u 0.00017
 			NameUniquePrefix:  9.2, // m 0.04, u 0.00007
 			NameUniqueAcronym: 8,   // m 0.01, u 0.00004
-			NameTypo:          7,   // m 0.02, u 0.00016
+			NameTypo:          9.2, // m 0.02, u 0.000034
 			NamePrefix:        6,   // m 0.04, u 0.0006
 			NameAcronym:       6,   // m 0.02, u 0.0003
 			NameMedium:        6,   // m 0.05, u 0.0008
