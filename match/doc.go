@@ -148,7 +148,7 @@
 // (one word fewer). [Index.Match] always searches the blocks of the
 // record's name key, its domains and, when they hold at most 200 accounts,
 // its keys with a word left out. It then adds word, acronym, brand and
-// prefix blocks, smallest first, while the candidates stay within 64; a
+// prefix blocks, smallest first, while the candidates stay within 48; a
 // word that more than 1% of the accounts share (and at least 20) never
 // forms a block on its own. Block keys are stored as 64-bit hashes, so an
 // index of a million accounts keeps its blocks in about 200 MB. [Index.Match]

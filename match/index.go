@@ -492,7 +492,7 @@ func shortPrefixOf(short, long []string) bool {
 // smallest block first, once the name-key and domain blocks are in. It
 // keeps the cost of a match flat as the index grows, because small blocks
 // carry the rare words that identify a company.
-const candidateBudget = 64
+const candidateBudget = 48
 
 // blockedPositions returns the positions of the accounts that share a
 // searched block with p, sorted, and the hashes of the blocks searched.
@@ -501,7 +501,7 @@ const candidateBudget = 64
 // other blocks are searched from the smallest up, word blocks before the
 // typo fallback of prefix blocks, while the candidates stay within
 // candidateBudget. The first of them is searched in any case when it holds
-// at most twice the budget; blocks larger than maxBlock never are. The
+// at most the budget; blocks larger than maxBlock never are. The
 // caller holds ix.mu for reading or owns the index.
 func (ix *Index) blockedPositions(p *parsedRecord) ([]int32, []uint64) {
 	var (
@@ -534,7 +534,7 @@ func (ix *Index) blockedPositions(p *parsedRecord) ([]int32, []uint64) {
 	})
 	for i, ref := range optional {
 		size := ix.blocks.size(ref.hash)
-		if len(positions)+size > candidateBudget && (i > 0 || size > 2*candidateBudget) {
+		if len(positions)+size > candidateBudget && (i > 0 || size > candidateBudget) {
 			break
 		}
 		positions = append(positions, ix.blocks.get(ref.hash, &buf)...)
