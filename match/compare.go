@@ -43,6 +43,12 @@ const (
 	// NameTypo means a weighted token similarity of at least 0.85 that
 	// relies on words one typo apart ("microsoft" and "microsfot").
 	NameTypo Level = "typo"
+	// NameQualified means the names are equal but for a bracketed
+	// qualifier, such as a country, that one name carries and the other
+	// lacks or spells differently: "Amprius (Germany) GmbH" and "Amprius
+	// Inc". Such names usually belong to a subsidiary or a branch and its
+	// parent, so the level adds nothing on its own.
+	NameQualified Level = "qualified"
 	// NameMedium means a weighted token similarity of at least 0.7.
 	NameMedium Level = "medium"
 	// NameWeak means a weighted token similarity of at least 0.5.
@@ -155,6 +161,7 @@ func DefaultWeights() Weights {
 			NameTypo:          9.2, // m 0.02, u 0.000034
 			NamePrefix:        6,   // m 0.04, u 0.0006
 			NameAcronym:       6,   // m 0.02, u 0.0003
+			NameQualified:     0,   // m 0.005, u 0.005
 			NameMedium:        6,   // m 0.05, u 0.0008
 			NameWeak:          -1,  // m 0.03, u 0.06
 			NameDifferent:     -6,  // m 0.01, u 0.93
@@ -422,6 +429,10 @@ func (c *comparer) nameLevel(a, b *parsedRecord) (Level, float64) {
 	if a.key > b.key {
 		a, b = b, a
 	}
+	if !slices.Equal(a.qualifiers, b.qualifiers) && slices.Equal(withoutWords(a.tokens, a.qualifiers), withoutWords(b.tokens, b.qualifiers)) {
+		sim, _ := tokenSetSimilarity(a.tokens, b.tokens, a.weights, b.weights)
+		return NameQualified, sim
+	}
 	sim, typo := tokenSetSimilarity(a.tokens, b.tokens, a.weights, b.weights)
 	switch {
 	case sim >= 0.999 && len(a.tokens) == len(b.tokens) && !typo:
@@ -454,6 +465,21 @@ func nameDetail(a, b *parsedRecord, level Level) string {
 		return quote(a.key) + " and " + quote(b.key) + ", and no other account's name starts with the record's name"
 	}
 	return quote(a.key) + " and " + quote(b.key)
+}
+
+// withoutWords returns tokens without the words in drop, or tokens itself
+// when drop is empty.
+func withoutWords(tokens, drop []string) []string {
+	if len(drop) == 0 {
+		return tokens
+	}
+	out := make([]string, 0, len(tokens))
+	for _, t := range tokens {
+		if !slices.Contains(drop, t) {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // tradeNameEqual reports whether a trade name of one record equals the

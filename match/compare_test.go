@@ -32,6 +32,11 @@ func TestCompareDecisions(t *testing.T) {
 		{"missing domain is neutral", Record{Name: "Acme Ltd"}, Record{Name: "Acme Limited", Domain: "acme.example"}, Match},
 		{"tokens reordered", Record{Name: "Charles Schwab Corporation"}, Record{Name: "SCHWAB CHARLES CORP"}, Match},
 		{"acronym", Record{Name: "IBM"}, Record{Name: "International Business Machines Corp"}, Possible},
+		{"one word misspelt", Record{Name: "Martifer Primeirca Horizon Life"}, Record{Name: "Martifer Primeira Horizon Life SA"}, Match},
+		{"subsidiary and parent, same brand", Record{Name: "Amprius (Germany) GmbH", Domain: "amprius.de"}, Record{Name: "Amprius Inc.", Domain: "amprius.com"}, Possible},
+		{"subsidiary and parent, no domain", Record{Name: "Centene (Japan) K.K."}, Record{Name: "Centene Corp"}, NonMatch},
+		{"two subsidiaries", Record{Name: "Amprius (Germany) GmbH"}, Record{Name: "Amprius (France) SAS"}, NonMatch},
+		{"same subsidiary", Record{Name: "Amprius (Germany) GmbH"}, Record{Name: "AMPRIUS (GERMANY) G.M.B.H."}, Match},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -43,6 +48,20 @@ func TestCompareDecisions(t *testing.T) {
 			assert.Equal(t, got.Decision, back.Decision, "Compare is not symmetric")
 			assert.InDelta(t, got.Score, back.Score, 1e-12, "Compare is not symmetric")
 		})
+	}
+}
+
+// TestCompareQualifierLevel checks that names equal but for a bracketed
+// qualifier reach the qualified level, whichever side carries it.
+func TestCompareQualifierLevel(t *testing.T) {
+	tests := []struct{ a, b string }{
+		{"Amprius (Germany) GmbH", "Amprius Inc."},
+		{"Deutsche Bank (Schweiz) AG", "Deutsche Bank AG"},
+		{"Bora Alussa Media (UK) Ltd", "Bora Alussa Media (Ireland) Ltd"},
+	}
+	for _, tt := range tests {
+		got := Compare(Record{Name: tt.a}, Record{Name: tt.b})
+		assert.Equal(t, NameQualified, got.Fields[0].Level, "%q and %q: %s", tt.a, tt.b, got)
 	}
 }
 

@@ -112,7 +112,9 @@
 //     same-tokens (the same words in another order), trade-name (a d/b/a
 //     name equals the other's name), acronym ("ibm" against
 //     "international business machines"), prefix (one name's words start
-//     the other), or, by a weighted token similarity, strong (at least 0.85
+//     the other), qualified (equal but for a bracketed qualifier such as
+//     "(Germany)", which marks a subsidiary or a branch, so it adds
+//     nothing), or, by a weighted token similarity, strong (at least 0.85
 //     from equal words), typo (at least 0.85 with words one typo apart),
 //     medium (0.7), weak (0.5) or different;
 //   - domain: same registrable domain, same brand on another suffix

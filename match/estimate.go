@@ -272,7 +272,7 @@ func fieldLevels(field string) []Level {
 	switch field {
 	case "name":
 		return []Level{Missing, NameExact, NameTokens, NameTrade, NameUniquePrefix, NameUniqueAcronym, NameStrong, NameTypo,
-			NamePrefix, NameAcronym, NameMedium, NameWeak, NameDifferent}
+			NamePrefix, NameAcronym, NameQualified, NameMedium, NameWeak, NameDifferent}
 	case "domain":
 		return []Level{Missing, DomainSame, DomainSameBrand, DomainDifferent}
 	}

@@ -51,6 +51,7 @@ type parsedRecord struct {
 	tokens      []string
 	weights     []float64 // weight of each token, set by weighTokens
 	tradeKeys   []string
+	qualifiers  []string // key words from bracketed qualifiers, sorted
 	placeholder bool
 
 	domain     string   // first usable registrable domain, or ""
@@ -76,7 +77,7 @@ func (p *parsedRecord) hasEvidence() bool {
 // parseRecord computes the comparison keys of r.
 func parseRecord(r Record) parsedRecord {
 	var p parsedRecord
-	p.key, p.tradeKeys, p.placeholder = nameKeys(r.Name)
+	p.key, p.tradeKeys, p.qualifiers, p.placeholder = nameKeys(r.Name)
 	p.joined = strings.ReplaceAll(p.key, " ", "")
 	if p.key != "" {
 		p.tokens = strings.Split(p.key, " ")
@@ -138,9 +139,10 @@ func (p *parsedRecord) addDomain(input string, email bool) {
 // nameKeys returns the fields of ParseName that matching needs: the key,
 // the trade-name keys and the placeholder flag. It skips the display forms
 // and the legal-form codes, which cost most of ParseName's time.
-func nameKeys(name string) (key string, trade []string, placeholder bool) {
+func nameKeys(name string) (key string, trade, qualifiers []string, placeholder bool) {
 	var buf nameBuffers
 	sc, _ := newNameScratch(&buf).analyze(name)
+	qualifiers = sc.qualifierWords()
 	legal, hasTrade := sc.legalPart()
 	sc = sc.writePart(legal, nil)
 	key = string(sc.out)
@@ -169,7 +171,52 @@ func nameKeys(name string) (key string, trade []string, placeholder bool) {
 			trade = nil
 		}
 	}
-	return key, trade, isPlaceholderName(key, name)
+	if len(qualifiers) > 0 {
+		// Keep only the words that reached the key, as the key spells
+		// them.
+		tokens := strings.Fields(key)
+		kept := qualifiers[:0]
+		for _, q := range qualifiers {
+			if slices.Contains(tokens, q) {
+				kept = append(kept, q)
+			}
+		}
+		qualifiers = nil
+		if len(kept) > 0 {
+			slices.Sort(kept)
+			qualifiers = slices.Compact(kept)
+		}
+	}
+	return key, trade, qualifiers, isPlaceholderName(key, name)
+}
+
+// qualifierWords returns the folded words of the bracketed groups that
+// are neither trade-name markers, share-class notes nor legal forms: the
+// qualifiers, such as "(Germany)" or "(Europe)", that tell a subsidiary or
+// a branch from its parent.
+func (sc nameScratch) qualifierWords() []string {
+	var words []string
+	toks := sc.toks
+	for i := 0; i < len(toks); {
+		g := toks[i].group
+		if g == 0 {
+			i++
+			continue
+		}
+		j := i
+		skip := false
+		for j < len(toks) && toks[j].group == g {
+			skip = skip || toks[j].flags&(tokMarker|tokAnnotation|tokLegalGroup|tokDropped) != 0
+			j++
+		}
+		if !skip {
+			for _, t := range toks[i:j] {
+				words = append(words, string(sc.text[t.start:t.end]))
+			}
+		}
+		i = j
+	}
+	return words
 }
 
 // weighTokens sets the weight of each name token.

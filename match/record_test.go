@@ -2,6 +2,7 @@ package match
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -25,7 +26,13 @@ func TestNameKeysAgreeWithParseName(t *testing.T) {
 	}
 	for _, name := range names {
 		want := ParseName(name)
-		key, trade, placeholder := nameKeys(name)
+		key, trade, qualifiers, placeholder := nameKeys(name)
+		for _, q := range qualifiers {
+			assert.Contains(t, strings.Fields(key), q, "%q: qualifier word %q is not in the key", name, q)
+		}
+		if len(want.Qualifiers) == 0 {
+			assert.Empty(t, qualifiers, name)
+		}
 		if !assert.Equal(t, want.Key, key, name) ||
 			!assert.True(t, slices.Equal(want.TradeNames, trade), "%q: trade names %q, want %q", name, trade, want.TradeNames) ||
 			!assert.Equal(t, want.Placeholder, placeholder, name) {
