@@ -48,8 +48,11 @@ type DedupeReport struct {
 // Deduplicate groups records of one system that describe the same company.
 // Each record is matched against the others as Index.Match would match it.
 // A record that matches another is linked to it and to that record's
-// duplicates, and the clusters are the connected groups of links. An
-// ambiguous record links to nothing, so that it cannot join two companies.
+// duplicates, and the clusters are the connected groups of links. Two
+// records that tie as a record's best match do not make it ambiguous when
+// they match each other, because they are then copies of one company. A
+// record that ties between two records that do not match each other is
+// ambiguous and links to nothing, so that it cannot join two companies.
 // Record IDs must be unique and not empty. Options set the index's weights
 // and thresholds and report progress.
 //
@@ -142,5 +145,5 @@ func (ix *Index) matchOther(pos, keep int) Result {
 	if !p.hasEvidence() {
 		return Result{Decision: NoEvidence, Reason: "no usable name or domain: " + p.evidenceNote(Record{Name: a.name})}
 	}
-	return ix.decide(&p, int32(pos), true, keep)
+	return ix.decide(&p, int32(pos), true, keep, true)
 }

@@ -55,3 +55,25 @@ func TestDeduplicateRejectsDuplicateIDs(t *testing.T) {
 	_, err := Deduplicate(context.Background(), []Record{{ID: "x", Name: "A"}, {ID: "x", Name: "B"}})
 	assert.Error(t, err)
 }
+
+// TestDeduplicateTiesBetweenDuplicates checks that a record whose two best
+// candidates are duplicates of each other joins them, while a record whose
+// two best candidates are different companies stays ambiguous.
+func TestDeduplicateTiesBetweenDuplicates(t *testing.T) {
+	records := []Record{
+		{ID: "d1", Name: "Evonexus Metlife Foods LLC", Domain: "evonexusmetlife.example"},
+		{ID: "d2", Name: "EVONEXUS METLIFE FOODS L.L.C."},
+		{ID: "d3", Name: "Evonexus Metlife Foods", Domain: "l.novak@aol.com"},
+		// Two companies that share a name, told apart by their domains.
+		{ID: "e1", Name: "Northwind Traders", Domain: "northwind.example"},
+		{ID: "e2", Name: "Northwind Traders", Domain: "northwind-traders.example"},
+		{ID: "e3", Name: "Northwind Traders Ltd"},
+	}
+	rep, err := Deduplicate(context.Background(), records)
+	require.NoError(t, err)
+	assert.Contains(t, rep.Clusters, Cluster{ID: "d1", Members: []string{"d1", "d2", "d3"}})
+	for _, i := range []int{1, 2} {
+		assert.Equal(t, Match, rep.Records[i].Result.Decision, rep.Records[i].Result.Reason)
+	}
+	assert.Equal(t, Ambiguous, rep.Records[5].Result.Decision, rep.Records[5].Result.Reason)
+}

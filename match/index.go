@@ -620,15 +620,17 @@ func (ix *Index) match(r Record, keep int) Result {
 	}
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	return ix.decide(&p, -1, true, keep)
+	return ix.decide(&p, -1, true, keep, false)
 }
 
 // decide matches p against the index, leaving out the account at position
 // exclude (-1 for none). uniqueRules enables the unique prefix and acronym
 // rules (see upgradeUniqueRelations). The result explains at most keep
-// candidates; the decision looks at all of them. The caller holds ix.mu
-// for reading.
-func (ix *Index) decide(p *parsedRecord, exclude int32, uniqueRules bool, keep int) Result {
+// candidates; the decision looks at all of them. With joinTies, a rival
+// within the margin of the best account does not make the result ambiguous
+// when the two accounts match each other, because they then describe one
+// company; Deduplicate sets it. The caller holds ix.mu for reading.
+func (ix *Index) decide(p *parsedRecord, exclude int32, uniqueRules bool, keep int, joinTies bool) Result {
 	p.weighTokens(ix.tokenWeight)
 	all, duplicates, found := ix.candidates(p, exclude, uniqueRules)
 	if !found {
@@ -650,14 +652,17 @@ func (ix *Index) decide(p *parsedRecord, exclude int32, uniqueRules bool, keep i
 			quote(best.AccountID), best.AccountName, best.Comparison.Decision, ix.comparer.scoreRule(best.Comparison))
 		return res
 	}
-	if len(all) > 1 {
-		second := all[1]
-		if d, _ := ix.comparer.decision(second.levels); d == Match && best.Comparison.Weight-second.levels.weight < ix.margin {
-			res.Decision = Ambiguous
-			res.Reason = fmt.Sprintf("accounts %s and %s both match with weights %.1f and %.1f, closer than the margin %.1f",
-				quote(best.AccountID), quote(ix.accounts[second.pos].id), best.Comparison.Weight, second.levels.weight, ix.margin)
-			return res
+	for _, rival := range all[1:] {
+		if d, _ := ix.comparer.decision(rival.levels); d != Match || best.Comparison.Weight-rival.levels.weight >= ix.margin {
+			break
 		}
+		if joinTies && ix.accountsMatch(all[0].pos, rival.pos) {
+			continue
+		}
+		res.Decision = Ambiguous
+		res.Reason = fmt.Sprintf("accounts %s and %s both match with weights %.1f and %.1f, closer than the margin %.1f",
+			quote(best.AccountID), quote(ix.accounts[rival.pos].id), best.Comparison.Weight, rival.levels.weight, ix.margin)
+		return res
 	}
 
 	res.AccountID = best.AccountID
@@ -671,6 +676,13 @@ func (ix *Index) decide(p *parsedRecord, exclude int32, uniqueRules bool, keep i
 		res.Reason += fmt.Sprintf("; %s is a subsidiary of %s", quote(best.AccountID), quote(res.Parents[len(res.Parents)-1]))
 	}
 	return res
+}
+
+// accountsMatch reports whether the accounts at positions i and j match
+// each other.
+func (ix *Index) accountsMatch(i, j int32) bool {
+	d, _ := ix.comparer.decision(ix.comparer.levels(&ix.accounts[i].parsed, &ix.accounts[j].parsed))
+	return d == Match
 }
 
 // scored is a candidate account's position and comparison levels.

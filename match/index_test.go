@@ -323,3 +323,30 @@ func TestLinkSameForAnyGOMAXPROCS(t *testing.T) {
 	assert.Equal(t, link1, link4, "Link output depends on GOMAXPROCS")
 	assert.Equal(t, dedupe1, dedupe4, "Deduplicate output depends on GOMAXPROCS")
 }
+
+// TestIndexFindsNamesWithAWordChanged checks the blocks of names with one
+// word left out: every word of the account is shared by too many accounts
+// to form a block, yet a record with one word misspelt or one word fewer
+// still finds it.
+func TestIndexFindsNamesWithAWordChanged(t *testing.T) {
+	fillers := []string{"Orbit", "Quartz", "Harbor", "Summit", "Vector", "Lumen", "Cobalt", "Meridian",
+		"Falcon", "Granite", "Nimbus", "Pioneer", "Sterling", "Tundra", "Zephyr", "Aurora", "Beacon", "Cascade",
+		"Delta", "Ember", "Fjord", "Glacier", "Horizon", "Inlet", "Juniper"}
+	accounts := []Record{{ID: "target", Name: "Nobel Manchester Chemicals"}}
+	for i, a := range fillers {
+		b := fillers[(i+7)%len(fillers)]
+		accounts = append(accounts,
+			Record{ID: fmt.Sprintf("n%d", i), Name: "Nobel " + a + " " + b},
+			Record{ID: fmt.Sprintf("m%d", i), Name: a + " Manchester " + b},
+			Record{ID: fmt.Sprintf("c%d", i), Name: a + " " + b + " Chemicals"})
+	}
+	ix, err := NewIndex(accounts)
+	require.NoError(t, err)
+	for _, name := range []string{"Nobel Manchestre Chemicals", "Nobel Manchester", "Nobel Manchester Chemicals Holdings"} {
+		res := ix.Match(Record{Name: name})
+		require.NotEmpty(t, res.Candidates, name)
+		assert.Equal(t, "target", res.Candidates[0].AccountID, "%s: %s", name, res.Reason)
+	}
+	res := ix.Match(Record{Name: "Nobel Manchestre Chemicals"})
+	assert.Equal(t, Match, res.Decision, res.Reason)
+}

@@ -89,7 +89,7 @@ func (ix *Index) matchPart(r Record) Result {
 	}
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	return ix.decide(&p, -1, false, ix.maxCands)
+	return ix.decide(&p, -1, false, ix.maxCands, false)
 }
 
 // isCity reports whether s, folded, is the city of an indexed account.
