@@ -91,11 +91,10 @@ func (sc *nameScratch) collectGroups(rec *nameParse) {
 			i++
 			continue
 		}
-		j := i + 1
-		marker := toks[i].flags&tokMarker != 0
-		for j < len(toks) && toks[j].group == g {
-			marker = marker || toks[j].flags&tokMarker != 0
-			j++
+		j := groupEnd(toks, i)
+		marker := false
+		for _, t := range toks[i:j] {
+			marker = marker || t.flags&tokMarker != 0
 		}
 		text := cleanDisplay(rec.input[toks[i].ostart:toks[j-1].oend])
 		switch {

@@ -10,6 +10,16 @@ func (sc *nameScratch) word(i int) string {
 	return string(sc.text[t.start:t.end])
 }
 
+// groupEnd returns the index after the last token of the bracket group
+// that token i starts.
+func groupEnd(toks []nameToken, i int) int {
+	j := i + 1
+	for j < len(toks) && toks[j].group == toks[i].group {
+		j++
+	}
+	return j
+}
+
 // markGroups marks bracket groups that are share-class notes or legal
 // forms, so they leave the key.
 func (sc *nameScratch) markGroups() {
@@ -20,10 +30,7 @@ func (sc *nameScratch) markGroups() {
 			i++
 			continue
 		}
-		j := i + 1
-		for j < len(toks) && toks[j].group == g {
-			j++
-		}
+		j := groupEnd(toks, i)
 		text := sc.text[toks[i].start:toks[j-1].end]
 		if isShareClassNote(sc, i, j) {
 			for k := i; k < j; k++ {

@@ -198,16 +198,14 @@ func (sc nameScratch) qualifierWords() []string {
 	var words []string
 	toks := sc.toks
 	for i := 0; i < len(toks); {
-		g := toks[i].group
-		if g == 0 {
+		if toks[i].group == 0 {
 			i++
 			continue
 		}
-		j := i
+		j := groupEnd(toks, i)
 		skip := false
-		for j < len(toks) && toks[j].group == g {
-			skip = skip || toks[j].flags&(tokMarker|tokAnnotation|tokLegalGroup|tokDropped) != 0
-			j++
+		for _, t := range toks[i:j] {
+			skip = skip || t.flags&(tokMarker|tokAnnotation|tokLegalGroup|tokDropped) != 0
 		}
 		if !skip {
 			for _, t := range toks[i:j] {
