@@ -612,6 +612,28 @@ func (ix *Index) Match(r Record) Result {
 	return ix.match(r, ix.maxCands)
 }
 
+// CandidateIDs returns the IDs of the accounts that Match compares r with:
+// those that share a searched block with it, in index order. It shows what
+// blocking found, for measuring pair completeness (see
+// PairCompleteness) and reduction ratio. A record without a usable name or
+// domain has none.
+func (ix *Index) CandidateIDs(r Record) []string {
+	p := parseRecord(r)
+	if !p.hasEvidence() {
+		return nil
+	}
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	positions, _ := ix.blockedPositions(&p)
+	ids := make([]string, 0, len(positions))
+	for _, pos := range positions {
+		if a := &ix.accounts[pos]; !a.removed {
+			ids = append(ids, a.id)
+		}
+	}
+	return ids
+}
+
 // match is Match with a result that explains at most keep candidates.
 func (ix *Index) match(r Record, keep int) Result {
 	p := parseRecord(r)

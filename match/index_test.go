@@ -343,10 +343,12 @@ func TestIndexFindsNamesWithAWordChanged(t *testing.T) {
 	ix, err := NewIndex(accounts)
 	require.NoError(t, err)
 	for _, name := range []string{"Nobel Manchestre Chemicals", "Nobel Manchester", "Nobel Manchester Chemicals Holdings"} {
+		assert.Contains(t, ix.CandidateIDs(Record{Name: name}), "target", name)
 		res := ix.Match(Record{Name: name})
 		require.NotEmpty(t, res.Candidates, name)
 		assert.Equal(t, "target", res.Candidates[0].AccountID, "%s: %s", name, res.Reason)
 	}
 	res := ix.Match(Record{Name: "Nobel Manchestre Chemicals"})
 	assert.Equal(t, Match, res.Decision, res.Reason)
+	assert.Empty(t, ix.CandidateIDs(Record{Name: "n/a"}), "a record without evidence has no candidates")
 }

@@ -364,6 +364,8 @@ func TestScaleLink(t *testing.T) {
 	p99 := latencies[queries*99/100]
 	t.Logf("Match against %d accounts: median %v, p99 %v, max %v over %d queries", ix.Len(), median, p99, latencies[queries-1], queries)
 
+	logBlocking(t, ix, ds)
+
 	if accounts != 1_000_000 || leads != 1_000_000 {
 		t.Logf("targets are checked only at 1,000,000 accounts and leads")
 		return
@@ -383,6 +385,36 @@ func TestScaleLink(t *testing.T) {
 	if p99 > targetP99 {
 		t.Errorf("p99 Match latency %v is over the target %v", p99, targetP99)
 	}
+}
+
+// logBlocking logs the pair completeness and the reduction ratio of the
+// index's blocking over a sample of the leads: the share of true
+// lead-account pairs among the compared pairs, and the share of all
+// lead-account pairs spared from comparison.
+func logBlocking(t *testing.T, ix *match.Index, ds synth.Dataset) {
+	t.Helper()
+	const sample = 100000
+	step := max(1, len(ds.Leads)/sample)
+	var candidates, truePairs []match.Pair
+	compared := 0
+	for i := 0; i < len(ds.Leads); i += step {
+		l := ds.Leads[i]
+		want := ds.Truth[l.ID]
+		ids := ix.CandidateIDs(l)
+		compared += len(ids)
+		if want == "" {
+			continue
+		}
+		truePairs = append(truePairs, match.Pair{A: l.ID, B: want})
+		if slices.Contains(ids, want) {
+			candidates = append(candidates, match.Pair{A: l.ID, B: want})
+		}
+	}
+	sampled := (len(ds.Leads) + step - 1) / step
+	rr, err := match.ReductionRatio(compared, sampled*ix.Len())
+	require.NoError(t, err)
+	t.Logf("blocking over %d leads: pair completeness %.4f, %.1f accounts compared per lead, reduction ratio %.8f",
+		sampled, match.PairCompleteness(candidates, truePairs), float64(compared)/float64(max(1, sampled)), rr)
 }
 
 // writeHeapProfile collects garbage and writes a heap profile to path, so
