@@ -414,17 +414,24 @@ const (
 // record adds at most two words besides "of", "the" and the like
 // ("Costco Wholesale" names "Costco"), because a longer name often names
 // a different company ("BlackRock Municipal Income Quality Trust" is not
-// "BlackRock"). The rule applies only when
-// every account that could stand in the relation was a candidate: the
-// record's first word, or its acronym key, must have formed a block.
-func (ix *Index) upgradeUniqueRelations(p *parsedRecord, all []scored, searched []uint64) {
+// "BlackRock"). The rule applies only when every account that could stand
+// in the relation was a candidate: the record's first word, or its acronym
+// key, must have formed a block.
+//
+// For a part of a mention (mention true) only the prefix rule applies, in
+// one direction: an account's name of two words or more that starts the
+// part, whatever the part adds, because a mention names units after their
+// institution ("Stanford University School of Medicine" names "Stanford
+// University"). A one-word name never counts, because a part such as
+// "Department of Pathology" would name the company "Dept".
+func (ix *Index) upgradeUniqueRelations(p *parsedRecord, all []scored, searched []uint64, mention bool) {
 	if !p.hasName() || len(p.tokens) == 0 {
 		return
 	}
 	first := p.tokens[0]
 	prefixSearched := !stopWords[first] && !genericWords[first] && slices.Contains(searched, blockHash(blockToken, first))
 	acronym := acronymKey(p.tokens)
-	acronymSearched := utf8.RuneCountInString(acronym) >= 3 && slices.Contains(searched, blockHash(blockAcronym, acronym))
+	acronymSearched := !mention && utf8.RuneCountInString(acronym) >= 3 && slices.Contains(searched, blockHash(blockAcronym, acronym))
 	if !prefixSearched && !acronymSearched {
 		return
 	}
@@ -441,7 +448,12 @@ func (ix *Index) upgradeUniqueRelations(p *parsedRecord, all []scored, searched 
 	}
 	for _, s := range all {
 		a := &ix.accounts[s.pos].parsed
-		prefix := isPrefixOf(p.tokens, a.tokens) || slices.Equal(p.tokens, a.tokens) || shortPrefixOf(a.tokens, p.tokens)
+		var prefix bool
+		if mention {
+			prefix = slices.Equal(p.tokens, a.tokens) || (isPrefixOf(a.tokens, p.tokens) && countWords(a.tokens) >= 2)
+		} else {
+			prefix = isPrefixOf(p.tokens, a.tokens) || slices.Equal(p.tokens, a.tokens) || shortPrefixOf(a.tokens, p.tokens)
+		}
 		initials := isAcronymOf(p.tokens, a.tokens) || isAcronymOf(a.tokens, p.tokens)
 		if (prefix && prefixSearched) || (initials && acronymSearched) {
 			if related >= 0 && !ix.sameEvidence(related, s.pos) {
@@ -471,6 +483,17 @@ func (ix *Index) upgradeUniqueRelations(p *parsedRecord, all []scored, searched 
 			l.name = NameUniqueAcronym
 		}
 	}
+}
+
+// countWords returns the number of tokens that are not stop words.
+func countWords(tokens []string) int {
+	n := 0
+	for _, t := range tokens {
+		if !stopWords[t] {
+			n++
+		}
+	}
+	return n
 }
 
 // shortPrefixOf reports whether short's words start long and long adds at
@@ -642,19 +665,29 @@ func (ix *Index) match(r Record, keep int) Result {
 	}
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	return ix.decide(&p, -1, true, keep, false)
+	return ix.decide(&p, -1, allUniqueRules, keep, false)
 }
 
+// uniqueRules selects the unique prefix and acronym rules of
+// upgradeUniqueRelations.
+type uniqueRules int
+
+const (
+	noUniqueRules      uniqueRules = iota
+	allUniqueRules                 // Index.Match and Deduplicate
+	mentionUniqueRules             // MatchMention: see upgradeUniqueRelations
+)
+
 // decide matches p against the index, leaving out the account at position
-// exclude (-1 for none). uniqueRules enables the unique prefix and acronym
-// rules (see upgradeUniqueRelations). The result explains at most keep
+// exclude (-1 for none). rules selects the unique prefix and acronym rules
+// (see upgradeUniqueRelations). The result explains at most keep
 // candidates; the decision looks at all of them. With joinTies, a rival
 // within the margin of the best account does not make the result ambiguous
 // when the two accounts match each other, because they then describe one
 // company; Deduplicate sets it. The caller holds ix.mu for reading.
-func (ix *Index) decide(p *parsedRecord, exclude int32, uniqueRules bool, keep int, joinTies bool) Result {
+func (ix *Index) decide(p *parsedRecord, exclude int32, rules uniqueRules, keep int, joinTies bool) Result {
 	p.weighTokens(ix.tokenWeight)
-	all, duplicates, found := ix.candidates(p, exclude, uniqueRules)
+	all, duplicates, found := ix.candidates(p, exclude, rules)
 	if !found {
 		return Result{Decision: NonMatch, Reason: "no account shares a name token or domain with the record"}
 	}
@@ -717,7 +750,7 @@ type scored struct {
 // returns the comparable candidates, best first and at most maxCands, the
 // IDs of accounts with the same evidence as the best one, and whether any
 // account shared a block at all.
-func (ix *Index) candidates(p *parsedRecord, exclude int32, uniqueRules bool) (all []scored, duplicates []string, found bool) {
+func (ix *Index) candidates(p *parsedRecord, exclude int32, rules uniqueRules) (all []scored, duplicates []string, found bool) {
 	positions, searched := ix.blockedPositions(p)
 	if len(positions) == 0 {
 		return nil, nil, false
@@ -733,8 +766,8 @@ func (ix *Index) candidates(p *parsedRecord, exclude int32, uniqueRules bool) (a
 			all = append(all, scored{l, pos})
 		}
 	}
-	if uniqueRules {
-		ix.upgradeUniqueRelations(p, all, searched)
+	if rules != noUniqueRules {
+		ix.upgradeUniqueRelations(p, all, searched, rules == mentionUniqueRules)
 	}
 	slices.SortFunc(all, func(x, y scored) int {
 		if c := cmp.Compare(y.levels.weight, x.levels.weight); c != 0 {

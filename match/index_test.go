@@ -251,6 +251,8 @@ func TestMatchMention(t *testing.T) {
 		{ID: "phil", Name: "Philadelphia Storage Battery Company", City: "Philadelphia", Country: "US"},
 		{ID: "upenn", Name: "University of Pennsylvania", City: "Philadelphia", Country: "US"},
 		{ID: "ucla", Name: "University of California, Los Angeles", City: "Los Angeles", Country: "US"},
+		{ID: "stanford", Name: "Stanford University", City: "Stanford", Country: "US"},
+		{ID: "dept", Name: "Dept", Country: "US"},
 	})
 	require.NoError(t, err)
 	tests := []struct{ text, want string }{
@@ -258,6 +260,8 @@ func TestMatchMention(t *testing.T) {
 		{"Department of Pathology, University of Pennsylvania, Philadelphia, PA, USA", "upenn"},
 		{"University of California, Los Angeles", "ucla"},
 		{"Philadelphia, PA", ""},
+		{"Department of Neurology, Stanford University School of Medicine", "stanford"},
+		{"Department of Pathology, Hospital Clínic", ""},
 	}
 	for _, tt := range tests {
 		res := ix.MatchMention(tt.text, Record{})

@@ -77,11 +77,10 @@ func (ix *Index) MatchMention(text string, hint Record) Result {
 	return best
 }
 
-// matchPart matches one part of a mention without the unique prefix and
-// acronym rules of Index.Match. In a mention, a part that extends an
-// organisation's name names a unit ("Department of Pathology" is not the
-// company "Dept"). The initials of a unit's words ("Allergy and Sleep
-// Medicine") also often spell some organisation's acronym.
+// matchPart matches one part of a mention with the mention form of the
+// unique prefix rule and without the acronym rule (see
+// upgradeUniqueRelations). The initials of a unit's words ("Allergy and
+// Sleep Medicine") often spell some organisation's acronym.
 func (ix *Index) matchPart(r Record) Result {
 	p := parseRecord(r)
 	if !p.hasEvidence() {
@@ -89,7 +88,7 @@ func (ix *Index) matchPart(r Record) Result {
 	}
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	return ix.decide(&p, -1, false, ix.maxCands, false)
+	return ix.decide(&p, -1, mentionUniqueRules, ix.maxCands, false)
 }
 
 // isCity reports whether s, folded, is the city of an indexed account.

@@ -86,11 +86,11 @@ func TestRORAffiliations(t *testing.T) {
 	recall := float64(right) / float64(total)
 	t.Logf("%d affiliations: %d right, %d wrong, %d unmatched; precision %.3f, recall %.3f",
 		total, right, wrong, total-right-wrong, precision, recall)
-	// NOTE: the target is precision 0.95 and recall 0.85. Measured: 0.912
-	// and 0.719. Most wrong answers name another organisation that the
+	// NOTE: the target is precision 0.95 and recall 0.85. Measured: 0.911
+	// and 0.749. Most wrong answers name another organisation that the
 	// string also mentions (a school for its university, a hospital for
 	// its medical school), where the label picked one of them. These
 	// bounds guard the measured level.
 	require.GreaterOrEqual(t, precision, 0.90)
-	require.GreaterOrEqual(t, recall, 0.71)
+	require.GreaterOrEqual(t, recall, 0.74)
 }
