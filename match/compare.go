@@ -270,20 +270,45 @@ func Compare(a, b Record) Comparison {
 type pairLevels struct {
 	name       Level
 	similarity float64
-	domain     Level
-	country    Level
-	city       Level
-	phone      Level
+	// nameA and nameB are the name forms that reached the name level (see
+	// parsedRecord.name): 0 for the names, i for alias i-1.
+	nameA, nameB int
+	domain       Level
+	country      Level
+	city         Level
+	phone        Level
 	// weight is the total log2 weight; it is meaningless when noEvidence
 	// is set.
 	weight     float64
 	noEvidence bool
 }
 
+// bestAliasLevel sets the name level of l from the pair of name forms of a
+// and b, aliases included, whose level weighs most. The first pair wins a
+// tie, names before aliases.
+func (c *comparer) bestAliasLevel(a, b *parsedRecord, l *pairLevels) {
+	const maxForms = 16 // name forms of each side compared, to bound the work
+	best := c.weights.Name[l.name]
+	for i := range min(len(a.aliases)+1, maxForms) {
+		for j := range min(len(b.aliases)+1, maxForms) {
+			if i == 0 && j == 0 {
+				continue
+			}
+			level, sim := c.nameLevel(a.name(i), b.name(j))
+			if w := c.weights.Name[level]; w > best {
+				best, l.name, l.similarity, l.nameA, l.nameB = w, level, sim, i, j
+			}
+		}
+	}
+}
+
 // levels compares a and b without building any text.
 func (c *comparer) levels(a, b *parsedRecord) pairLevels {
 	var l pairLevels
 	l.name, l.similarity = c.nameLevel(a, b)
+	if len(a.aliases) > 0 || len(b.aliases) > 0 {
+		c.bestAliasLevel(a, b, &l)
+	}
 	l.domain = domainLevel(a, b)
 	l.country = valueLevel(a.country, b.country)
 	l.city = valueLevel(a.city, b.city)
@@ -323,7 +348,7 @@ func (c *comparer) decision(l pairLevels) (Decision, float64) {
 // and the rule.
 func (c *comparer) explain(a, b *parsedRecord, l pairLevels) Comparison {
 	name := FieldComparison{Field: "name", Level: l.name, Similarity: l.similarity,
-		Weight: c.weights.Name[l.name], Detail: nameDetail(a, b, l.name)}
+		Weight: c.weights.Name[l.name], Detail: nameDetail(a.name(l.nameA), b.name(l.nameB), l.name)}
 	domain := FieldComparison{Field: "domain", Level: l.domain, Weight: c.weights.Domain[l.domain],
 		Detail: domainDetail(a, b, l.domain)}
 	switch l.domain {

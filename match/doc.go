@@ -120,6 +120,11 @@
 //   - domain: same registrable domain, same brand on another suffix
 //     ("acme.com" and "acme.co.uk"), or different.
 //
+// A record may carry aliases (Record.Aliases): former names, short names,
+// names in other languages. The name level is then the best level that any
+// name of one record reaches with any name of the other, and the field's
+// detail shows the two names that reached it.
+//
 // A field that either record lacks is missing and adds nothing, so a record
 // without a domain can still match on its name; two present fields that
 // disagree count against a match. The total weight plus a prior gives the

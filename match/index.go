@@ -46,7 +46,8 @@ type indexedAccount struct {
 func sameEvidence(a, b *indexedAccount) bool {
 	p, q := &a.parsed, &b.parsed
 	return a.sig == b.sig && p.key == q.key && slices.Equal(p.tradeKeys, q.tradeKeys) &&
-		slices.Equal(p.domains, q.domains) && p.country == q.country && p.city == q.city && p.phone == q.phone
+		slices.Equal(p.domains, q.domains) && p.country == q.country && p.city == q.city && p.phone == q.phone &&
+		slices.EqualFunc(p.aliases, q.aliases, func(x, y parsedRecord) bool { return x.key == y.key })
 }
 
 // Option configures an Index.
@@ -129,7 +130,7 @@ func (ix *Index) Add(accounts ...Record) error {
 		ix.byID[a.ID] = first + i
 		ix.accounts = append(ix.accounts, indexedAccount{id: a.ID, name: a.Name, parentID: a.ParentID,
 			parsed: *p, sig: blockHash(0, evidenceSignature(p))})
-		for _, t := range distinctTokens(p.tokens) {
+		for _, t := range p.allTokens() {
 			ix.df[t]++
 		}
 		if p.city != "" {
@@ -164,7 +165,7 @@ func (ix *Index) Remove(ids ...string) int {
 		for _, ref := range ix.blockRefs(&a.parsed, false) {
 			ix.blocks.remove(ref.hash, int32(pos))
 		}
-		for _, t := range distinctTokens(a.parsed.tokens) {
+		for _, t := range a.parsed.allTokens() {
 			if ix.df[t]--; ix.df[t] <= 0 {
 				delete(ix.df, t)
 			}
@@ -327,8 +328,12 @@ func (ix *Index) sameEvidence(i, j int32) bool {
 
 // evidenceSignature joins the evidence that accounts are compared by.
 func evidenceSignature(p *parsedRecord) string {
-	return p.key + "\x00" + strings.Join(p.tradeKeys, "\x01") + "\x00" + strings.Join(p.domains, "\x01") +
+	sig := p.key + "\x00" + strings.Join(p.tradeKeys, "\x01") + "\x00" + strings.Join(p.domains, "\x01") +
 		"\x00" + p.country + "\x00" + p.city + "\x00" + p.phone
+	for _, a := range p.aliases {
+		sig += "\x00" + a.key
+	}
+	return sig
 }
 
 // tokenWeight weighs a token by its inverse document frequency among the
@@ -339,8 +344,8 @@ func (ix *Index) tokenWeight(token string) float64 {
 	return math.Log(1+float64(max(ix.live, 1))/float64(df)) * defaultTokenWeight(token)
 }
 
-// blockRefs returns the blocks of p. They are its name key, its trade
-// names, its acronym key, its domains, their brand labels and each name
+// blockRefs returns the blocks of p. They are, for its name and each alias,
+// the name key, the trade names, the acronym key, its domains, their brand labels and each name
 // token but stop words. As a fallback for typos, the first four letters of
 // each token of five letters or more are keys too.
 //
@@ -355,39 +360,13 @@ func (ix *Index) tokenWeight(token string) float64 {
 // left out.
 func (ix *Index) blockRefs(p *parsedRecord, query bool) []blockRef {
 	var refs []blockRef
-	add := func(kind byte, h uint64) { refs = append(refs, blockRef{hash: h, kind: kind}) }
 	if p.hasName() {
-		add(blockName, blockHash(blockName, p.joined))
-		for _, t := range p.tradeKeys {
-			add(blockName, blockHash(blockName, strings.ReplaceAll(t, " ", "")))
-		}
-		if a := acronymKey(p.tokens); a != "" {
-			add(blockAcronym, blockHash(blockAcronym, a))
-		}
-		for _, t := range p.tokens {
-			if stopWords[t] || (query && ix.df[t] > ix.maxBlock) {
-				continue
-			}
-			add(blockToken, blockHash(blockToken, t))
-			if utf8.RuneCountInString(t) >= 5 {
-				add(blockPrefix, blockHash(blockPrefix, string([]rune(t)[:4])))
-			}
-		}
-		n := len(p.tokens)
-		if query && n >= minDroppedWords-1 && n <= maxDroppedWords-1 {
-			add(blockDropped, blockHash(blockDropped, p.tokens...))
-		}
-		if n >= minDroppedWords && n <= maxDroppedWords {
-			words := make([]string, 0, n-1)
-			for i := range p.tokens {
-				words = append(append(words[:0], p.tokens[:i]...), p.tokens[i+1:]...)
-				add(blockDropped, blockHash(blockDropped, words...))
-				if query {
-					add(blockName, blockHash(blockName, strings.Join(words, "")))
-				}
-			}
+		refs = ix.nameRefs(refs, p, query)
+		for i := range p.aliases {
+			refs = ix.nameRefs(refs, &p.aliases[i], query)
 		}
 	}
+	add := func(kind byte, h uint64) { refs = append(refs, blockRef{hash: h, kind: kind}) }
 	for _, d := range p.domains {
 		add(blockDomain, blockHash(blockDomain, d))
 	}
@@ -396,6 +375,43 @@ func (ix *Index) blockRefs(p *parsedRecord, query bool) []blockRef {
 	}
 	slices.SortFunc(refs, func(a, b blockRef) int { return cmp.Compare(a.hash, b.hash) })
 	return slices.CompactFunc(refs, func(a, b blockRef) bool { return a.hash == b.hash })
+}
+
+// nameRefs appends to refs the name blocks of p, whose name fields are
+// set: see blockRefs.
+func (ix *Index) nameRefs(refs []blockRef, p *parsedRecord, query bool) []blockRef {
+	add := func(kind byte, h uint64) { refs = append(refs, blockRef{hash: h, kind: kind}) }
+	add(blockName, blockHash(blockName, p.joined))
+	for _, t := range p.tradeKeys {
+		add(blockName, blockHash(blockName, strings.ReplaceAll(t, " ", "")))
+	}
+	if a := acronymKey(p.tokens); a != "" {
+		add(blockAcronym, blockHash(blockAcronym, a))
+	}
+	for _, t := range p.tokens {
+		if stopWords[t] || (query && ix.df[t] > ix.maxBlock) {
+			continue
+		}
+		add(blockToken, blockHash(blockToken, t))
+		if utf8.RuneCountInString(t) >= 5 {
+			add(blockPrefix, blockHash(blockPrefix, string([]rune(t)[:4])))
+		}
+	}
+	n := len(p.tokens)
+	if query && n >= minDroppedWords-1 && n <= maxDroppedWords-1 {
+		add(blockDropped, blockHash(blockDropped, p.tokens...))
+	}
+	if n >= minDroppedWords && n <= maxDroppedWords {
+		words := make([]string, 0, n-1)
+		for i := range p.tokens {
+			words = append(append(words[:0], p.tokens[:i]...), p.tokens[i+1:]...)
+			add(blockDropped, blockHash(blockDropped, words...))
+			if query {
+				add(blockName, blockHash(blockName, strings.Join(words, "")))
+			}
+		}
+	}
+	return refs
 }
 
 // Names of minDroppedWords to maxDroppedWords words are filed under their
@@ -447,14 +463,17 @@ func (ix *Index) upgradeUniqueRelations(p *parsedRecord, all []scored, searched 
 		}
 	}
 	for _, s := range all {
-		a := &ix.accounts[s.pos].parsed
-		var prefix bool
-		if mention {
-			prefix = slices.Equal(p.tokens, a.tokens) || (isPrefixOf(a.tokens, p.tokens) && countWords(a.tokens) >= 2)
-		} else {
-			prefix = isPrefixOf(p.tokens, a.tokens) || slices.Equal(p.tokens, a.tokens) || shortPrefixOf(a.tokens, p.tokens)
+		account := &ix.accounts[s.pos].parsed
+		var prefix, initials bool
+		for k := range len(account.aliases) + 1 {
+			a := account.name(k)
+			if mention {
+				prefix = prefix || slices.Equal(p.tokens, a.tokens) || (isPrefixOf(a.tokens, p.tokens) && countWords(a.tokens) >= 2)
+			} else {
+				prefix = prefix || isPrefixOf(p.tokens, a.tokens) || slices.Equal(p.tokens, a.tokens) || shortPrefixOf(a.tokens, p.tokens)
+			}
+			initials = initials || isAcronymOf(p.tokens, a.tokens) || isAcronymOf(a.tokens, p.tokens)
 		}
-		initials := isAcronymOf(p.tokens, a.tokens) || isAcronymOf(a.tokens, p.tokens)
 		if (prefix && prefixSearched) || (initials && acronymSearched) {
 			if related >= 0 && !ix.sameEvidence(related, s.pos) {
 				return

@@ -356,3 +356,30 @@ func TestIndexFindsNamesWithAWordChanged(t *testing.T) {
 	assert.Equal(t, Match, res.Decision, res.Reason)
 	assert.Empty(t, ix.CandidateIDs(Record{Name: "n/a"}), "a record without evidence has no candidates")
 }
+
+// TestIndexMatchesThroughAliases checks that an account's aliases find and
+// match records, that the explanation names the names that agreed, and
+// that two aliases of one account never tie with each other.
+func TestIndexMatchesThroughAliases(t *testing.T) {
+	ix, err := NewIndex([]Record{
+		{ID: "ucb", Name: "University of California, Berkeley", Aliases: []string{"UC Berkeley", "Université de Californie à Berkeley"}},
+		{ID: "jlu", Name: "Justus-Liebig-Universität Gießen", Aliases: []string{"Justus Liebig University Giessen", "JLU"}},
+		{ID: "blank", Name: "n/a", Aliases: []string{"", "Northwind Traders"}},
+	})
+	require.NoError(t, err)
+	tests := []struct{ name, want string }{
+		{"UC Berkeley", "ucb"},
+		{"Université de Californie à Berkeley", "ucb"},
+		{"Justus Liebig University Giessen", "jlu"},
+		{"Northwind Traders Ltd", "blank"},
+	}
+	for _, tt := range tests {
+		res := ix.Match(Record{Name: tt.name})
+		assert.Equal(t, Match, res.Decision, "%s: %s", tt.name, res.Reason)
+		assert.Equal(t, tt.want, res.AccountID, tt.name)
+	}
+	res := ix.Match(Record{Name: "UC Berkeley"})
+	require.NotEmpty(t, res.Candidates)
+	assert.Contains(t, res.Candidates[0].Comparison.Fields[0].Detail, `"uc berkeley"`, "the detail names the alias that agreed")
+	assert.Empty(t, ix.Unmatchable(), "an alias stands in for a placeholder name")
+}

@@ -3,32 +3,37 @@ package match
 import (
 	"encoding/csv"
 	"os"
-	"strings"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 )
 
-// rorIndex indexes every name, label, alias and acronym of the ROR records,
-// one account per name, with the ROR ID before the "#" of each account ID.
+// rorIndex indexes the ROR records, one account per organisation: its
+// display name as Name and its labels, aliases and acronyms as Aliases.
 func rorIndex(tb testing.TB) *Index {
 	tb.Helper()
-	country, city := map[string]string{}, map[string]string{}
 	orgs := readCSVFile(tb, "../testdata/ror-records-subset/ror_orgs.csv")
+	byID := map[string]*Record{}
+	var accounts []Record
 	for _, row := range orgs[1:] {
-		country[row[0]] = row[3]
-		city[row[0]] = row[4]
+		accounts = append(accounts, Record{ID: row[0], Country: row[3], City: row[4]})
+	}
+	for i := range accounts {
+		byID[accounts[i].ID] = &accounts[i]
 	}
 	names := readCSVFile(tb, "../testdata/ror-records-subset/ror_names.csv")
-	var accounts []Record
-	seen := map[string]bool{}
 	for _, row := range names[1:] {
-		id, name := row[0], row[1]
-		if seen[id+"\x00"+name] {
-			continue
+		id, name, kind := row[0], row[1], row[2]
+		a := byID[id]
+		switch {
+		case a == nil:
+			tb.Fatalf("ror_names.csv names %s, which ror_orgs.csv lacks", id)
+		case kind == "ror_display" && a.Name == "":
+			a.Name = name
+		case !slices.Contains(a.Aliases, name):
+			a.Aliases = append(a.Aliases, name)
 		}
-		seen[id+"\x00"+name] = true
-		accounts = append(accounts, Record{ID: id + "#" + name, Name: name, Country: country[id], City: city[id]})
 	}
 	ix, err := NewIndex(accounts)
 	require.NoError(tb, err)
@@ -52,8 +57,7 @@ func matchAffiliation(ix *Index, text string) (rorID string, res Result) {
 	if res.Decision != Match {
 		return "", res
 	}
-	id, _, _ := strings.Cut(res.AccountID, "#")
-	return id, res
+	return res.AccountID, res
 }
 
 // TestRORAffiliations matches the Crossref affiliation strings whose ROR

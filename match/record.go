@@ -19,6 +19,12 @@ type Record struct {
 	Source string `json:"source,omitempty"`
 	// Name is the company name as the source wrote it.
 	Name string `json:"name,omitempty"`
+	// Aliases are other names of the same company: former names, short
+	// names, acronyms, names in other languages. A record's name agrees
+	// with another's through whichever pair of names agrees best. When
+	// Name is empty or a placeholder, the first usable alias takes its
+	// place.
+	Aliases []string `json:"aliases,omitempty"`
 	// Domain is any text that names the company's web domain: a website,
 	// a URL, a host name or an email address. Free-mail addresses are
 	// recognised and never used as the company's domain.
@@ -54,6 +60,10 @@ type parsedRecord struct {
 	qualifiers  []string // key words from bracketed qualifiers, sorted
 	placeholder bool
 
+	// aliases holds the parsed aliases, name fields only, without the
+	// ones whose key equals the name's or an earlier alias's.
+	aliases []parsedRecord
+
 	domain     string   // first usable registrable domain, or ""
 	domains    []string // every usable registrable domain, sorted
 	brands     []string // brand label of each domain, sorted
@@ -77,10 +87,18 @@ func (p *parsedRecord) hasEvidence() bool {
 // parseRecord computes the comparison keys of r.
 func parseRecord(r Record) parsedRecord {
 	var p parsedRecord
-	p.key, p.tradeKeys, p.qualifiers, p.placeholder = nameKeys(r.Name)
-	p.joined = strings.ReplaceAll(p.key, " ", "")
-	if p.key != "" {
-		p.tokens = strings.Split(p.key, " ")
+	p.setName(r.Name)
+	for _, alias := range r.Aliases {
+		var a parsedRecord
+		a.setName(alias)
+		switch {
+		case !a.hasName():
+		case !p.hasName():
+			p.key, p.joined, p.tokens, p.tradeKeys, p.qualifiers, p.placeholder =
+				a.key, a.joined, a.tokens, a.tradeKeys, a.qualifiers, false
+		case a.key != p.key && !slices.ContainsFunc(p.aliases, func(b parsedRecord) bool { return b.key == a.key }):
+			p.aliases = append(p.aliases, a)
+		}
 	}
 
 	p.country = normalizeCountry(r.Country)
@@ -100,6 +118,24 @@ func parseRecord(r Record) parsedRecord {
 		p.domainNote = ""
 	}
 	return p
+}
+
+// setName sets the name fields of p from name.
+func (p *parsedRecord) setName(name string) {
+	p.key, p.tradeKeys, p.qualifiers, p.placeholder = nameKeys(name)
+	p.joined = strings.ReplaceAll(p.key, " ", "")
+	p.tokens = nil
+	if p.key != "" {
+		p.tokens = strings.Split(p.key, " ")
+	}
+}
+
+// name returns name form i of p: p itself for 0 and alias i-1 otherwise.
+func (p *parsedRecord) name(i int) *parsedRecord {
+	if i == 0 {
+		return p
+	}
+	return &p.aliases[i-1]
 }
 
 // addDomain adds the registrable domain of input when it names a company.
@@ -217,7 +253,7 @@ func (sc nameScratch) qualifierWords() []string {
 	return words
 }
 
-// weighTokens sets the weight of each name token.
+// weighTokens sets the weight of each name token, aliases included.
 func (p *parsedRecord) weighTokens(weight func(string) float64) {
 	const maxTokens = 64 // tokenSetSimilarity compares no more
 	n := min(len(p.tokens), maxTokens)
@@ -225,6 +261,22 @@ func (p *parsedRecord) weighTokens(weight func(string) float64) {
 	for i, t := range p.tokens[:n] {
 		p.weights[i] = weight(t)
 	}
+	for i := range p.aliases {
+		p.aliases[i].weighTokens(weight)
+	}
+}
+
+// allTokens returns the distinct tokens of p's name and aliases.
+func (p *parsedRecord) allTokens() []string {
+	out := distinctTokens(p.tokens)
+	for _, a := range p.aliases {
+		for _, t := range a.tokens {
+			if !slices.Contains(out, t) {
+				out = append(out, t)
+			}
+		}
+	}
+	return out
 }
 
 // evidenceNote describes the evidence a record lacks, for rejections.
