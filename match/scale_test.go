@@ -207,6 +207,29 @@ func BenchmarkIndexLinkGenerated(b *testing.B) {
 	}
 }
 
+// BenchmarkDeduplicateGenerated deduplicates a generated set of 20,000
+// records, index build included. One operation is one Deduplicate call,
+// and ns/record is the wall time per record with every core in use.
+func BenchmarkDeduplicateGenerated(b *testing.B) {
+	const n = 20000
+	ds, err := synth.Generate(synth.Config{Seed: 1, Accounts: n*10/18 + 1, DuplicateRecords: n}, realSources(b))
+	require.NoError(b, err)
+	records := make([]match.Record, len(ds.Duplicates))
+	for i, d := range ds.Duplicates {
+		records[i] = d.Record
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu := processCPU(b)
+	for b.Loop() {
+		if _, err := match.Deduplicate(context.Background(), records); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/record")
+	reportCPU(b, processCPU(b)-cpu, b.N*n, "cpu-µs/record")
+}
+
 // BenchmarkNewIndexGenerated builds an index of 100,000 generated
 // accounts. One operation is one NewIndex call.
 func BenchmarkNewIndexGenerated(b *testing.B) {
