@@ -149,12 +149,13 @@ func TestOSADistance(t *testing.T) {
 }
 
 func FuzzCompare(f *testing.F) {
-	f.Add("Acme Widgets Inc", "acme.example", "ACME WIDGETS", "jane@acme.example")
-	f.Add("Bank of the West", "", "Bank of the East", "")
-	f.Add("n/a", "gmail.com", "", "http://")
-	f.Add("株式会社サンプル", "サンプル.jp", "Sample KK", "xn--eckwd4c7c.jp")
-	f.Fuzz(func(t *testing.T, nameA, domainA, nameB, domainB string) {
-		a := Record{Name: nameA, Domain: domainA}
+	f.Add("Acme Widgets Inc", "acme.example", "ACME WIDGETS", "jane@acme.example", "")
+	f.Add("Bank of the West", "", "Bank of the East", "", "BofW")
+	f.Add("n/a", "gmail.com", "", "http://", "n/a")
+	f.Add("株式会社サンプル", "サンプル.jp", "Sample KK", "xn--eckwd4c7c.jp", "Sample Corporation")
+	f.Add("Amprius (Germany) GmbH", "amprius.de", "Amprius Inc.", "amprius.com", "Amprius Deutschland")
+	f.Fuzz(func(t *testing.T, nameA, domainA, nameB, domainB, alias string) {
+		a := Record{Name: nameA, Domain: domainA, Aliases: []string{alias, nameB}}
 		b := Record{Name: nameB, Domain: domainB}
 		c := Compare(a, b)
 		if c.Score < 0 || c.Score > 1 {
@@ -166,6 +167,11 @@ func FuzzCompare(f *testing.F) {
 		}
 		if c.Decision == Match && c.Fields[0].Level == Missing && c.Fields[1].Level == Missing {
 			t.Fatalf("a match without evidence: %s", c)
+		}
+		// a carries b's name as an alias, so the names agree exactly
+		// whenever b's name is usable.
+		if self := Compare(Record{Name: nameB}, Record{Name: nameB}); self.Fields[0].Level == NameExact && c.Fields[0].Level != NameExact {
+			t.Fatalf("an alias equal to the other name gave the name level %s: %s", c.Fields[0].Level, c)
 		}
 	})
 }
