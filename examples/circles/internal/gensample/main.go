@@ -16,10 +16,14 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // seed fixes every random choice, so the sample is the same on each run.
 const seed = 20261204
+
+// year is the year that the touch dates of the sample spread over.
+const year = 2026
 
 type company struct {
 	id      string
@@ -27,6 +31,7 @@ type company struct {
 	crmName string // as the sales system writes it
 	website string // empty when the source has none
 	domain  string // host of the website without "www."
+	country string // ISO 3166-1 alpha-2 code of the headquarters
 }
 
 func main() {
@@ -41,6 +46,9 @@ func main() {
 
 func run(data, out string) error {
 	rng := rand.New(rand.NewPCG(seed, seed))
+	// The region, tier and date columns draw from a stream of their own,
+	// so that they leave the other values of the sample as they are.
+	extra := rand.New(rand.NewPCG(seed, seed+1))
 	ror, err := readROR(filepath.Join(data, "ror-records-subset", "ror_orgs.csv"))
 	if err != nil {
 		return err
@@ -102,13 +110,81 @@ func run(data, out string) error {
 	rng.Shuffle(len(marketingRows), func(i, j int) { marketingRows[i], marketingRows[j] = marketingRows[j], marketingRows[i] })
 	rng.Shuffle(len(salesRows), func(i, j int) { salesRows[i], salesRows[j] = salesRows[j], salesRows[i] })
 
-	if err := writeCSV(filepath.Join(out, "targets.csv"), []string{"Account ID", "Account Name", "Website"}, targetRows); err != nil {
+	for i, c := range targets {
+		targetRows[i] = append(targetRows[i], targetRegion(extra, c.country), targetTier(extra))
+	}
+	for i, row := range marketingRows {
+		when := randomTime(extra)
+		date := ""
+		switch {
+		case row[0] == "L0001":
+			// One lead carries a US-style date, which the window flags
+			// reject.
+			date = when.Format("1/2/2006")
+		case extra.IntN(3) == 0:
+			zone := zoneOffsets[extra.IntN(len(zoneOffsets))]
+			date = when.In(time.FixedZone("", zone*3600)).Format(time.RFC3339)
+		default:
+			date = when.Format(time.RFC3339)
+		}
+		marketingRows[i] = append(row, date)
+	}
+	for i, row := range salesRows {
+		salesRows[i] = append(row, randomTime(extra).Format(time.DateOnly))
+	}
+
+	if err := writeCSV(filepath.Join(out, "targets.csv"), []string{"Account ID", "Account Name", "Website", "Region", "Tier"}, targetRows); err != nil {
 		return err
 	}
-	if err := writeCSV(filepath.Join(out, "marketing.csv"), []string{"Lead ID", "Company", "First Name", "Last Name", "Email"}, marketingRows); err != nil {
+	if err := writeCSV(filepath.Join(out, "marketing.csv"), []string{"Lead ID", "Company", "First Name", "Last Name", "Email", "Last Activity Date"}, marketingRows); err != nil {
 		return err
 	}
-	return writeCSV(filepath.Join(out, "sales.csv"), []string{"Id", "Account Name", "Website"}, salesRows)
+	return writeCSV(filepath.Join(out, "sales.csv"), []string{"Id", "Account Name", "Website", "Last Activity"}, salesRows)
+}
+
+// zoneOffsets are the UTC offsets, in hours, of the marketing dates that
+// are not written in UTC.
+var zoneOffsets = []int{-8, -5, 1, 2, 9}
+
+// randomTime returns a time uniformly spread over the year, to the second.
+func randomTime(rng *rand.Rand) time.Time {
+	start := time.Date(year, time.January, 1, 0, 0, 0, 0, time.UTC)
+	seconds := start.AddDate(1, 0, 0).Unix() - start.Unix()
+	return start.Add(time.Duration(rng.Int64N(seconds)) * time.Second)
+}
+
+// Sales regions by ISO 3166-1 country code. targetRegion puts every other
+// country in EMEA.
+var (
+	amerCountries = []string{"AR", "BM", "BO", "BR", "CA", "CL", "CO", "CU", "EC", "GT", "LC", "MX", "PA", "PE", "PR", "US", "UY", "VE", "VG"}
+	apacCountries = []string{"AU", "BD", "CN", "HK", "ID", "IN", "JP", "KR", "LK", "MY", "NP", "NZ", "PH", "PK", "SG", "TH", "TW", "VN"}
+)
+
+// targetRegion returns the sales region of a company in country: AMER,
+// APAC or EMEA for any other country. About one target in fifteen gets an
+// empty region, so that the sample has targets with no region.
+func targetRegion(rng *rand.Rand, country string) string {
+	switch {
+	case rng.IntN(15) == 0:
+		return ""
+	case slices.Contains(amerCountries, country):
+		return "AMER"
+	case slices.Contains(apacCountries, country):
+		return "APAC"
+	}
+	return "EMEA"
+}
+
+// targetTier returns an account tier: Tier 1 for a fifth of the targets,
+// Tier 2 for three tenths and Tier 3 for the rest.
+func targetTier(rng *rand.Rand) string {
+	switch n := rng.IntN(10); {
+	case n < 2:
+		return "Tier 1"
+	case n < 5:
+		return "Tier 2"
+	}
+	return "Tier 3"
 }
 
 var firstNames = []string{"Ana", "Ben", "Chloé", "Dmitri", "Elif", "Femi", "Grace", "Hiro", "Inés", "Jonas", "Kavya", "Liam", "Mei", "Noah", "Olga", "Priya"}
@@ -201,7 +277,7 @@ func readROR(path string) ([]company, error) {
 		if i := strings.LastIndex(name, " ("); i > 0 && strings.HasSuffix(name, ")") {
 			name = name[:i]
 		}
-		out = append(out, company{id: row[head["ror_id"]], name: name, website: website, domain: domain})
+		out = append(out, company{id: row[head["ror_id"]], name: name, website: website, domain: domain, country: row[head["country_code"]]})
 	}
 	return out, nil
 }
@@ -239,7 +315,8 @@ func readSP500(data string) (sp, others []company, err error) {
 			continue
 		}
 		inIndex[cik] = true
-		sp = append(sp, company{id: strconv.Itoa(cik), name: row[head["Security"]], crmName: secName[cik]})
+		sp = append(sp, company{id: strconv.Itoa(cik), name: row[head["Security"]], crmName: secName[cik],
+			country: headquartersCountry(row[head["Headquarters Location"]])})
 	}
 	ciks := make([]int, 0, len(secName))
 	for cik := range secName {
@@ -252,6 +329,19 @@ func readSP500(data string) (sp, others []company, err error) {
 		others = append(others, company{id: strconv.Itoa(cik), name: secName[cik], crmName: secName[cik]})
 	}
 	return sp, others, nil
+}
+
+// headquartersCountry returns the country code of an S&P 500 headquarters
+// location as Wikipedia writes it: "City, State" in the United States, or
+// "City, Country" elsewhere.
+func headquartersCountry(location string) string {
+	countries := map[string]string{"Bermuda": "BM", "Canada": "CA", "Ireland": "IE",
+		"Netherlands": "NL", "Switzerland": "CH", "United Kingdom": "GB"}
+	parts := strings.Split(location, ", ")
+	if code, ok := countries[parts[len(parts)-1]]; ok {
+		return code
+	}
+	return "US"
 }
 
 func readCSV(path string) ([][]string, error) {
