@@ -19,9 +19,24 @@ const (
 	roleName    = "name"
 	roleWebsite = "website"
 	roleEmail   = "email"
+	roleDate    = "date"
 )
 
-var roles = []string{roleID, roleName, roleWebsite, roleEmail}
+// roles lists every role that a column mapping may name, and
+// accountRoles those read from the targets file, which lists accounts and
+// so has no touch date.
+var (
+	roles        = []string{roleID, roleName, roleWebsite, roleEmail, roleDate}
+	accountRoles = []string{roleID, roleName, roleWebsite, roleEmail}
+)
+
+// rolesOf returns the roles read from the file of source.
+func rolesOf(source string) []string {
+	if source == "targets" {
+		return accountRoles
+	}
+	return roles
+}
 
 // headerAliases lists, per role, the headers that the usual CRM and
 // marketing-automation exports use, compared after folding case and
@@ -37,6 +52,10 @@ var headerAliases = map[string][]string{
 		"companywebsite", "websiteurl", "url", "web", "webaddress", "homepage"},
 	roleEmail: {"email", "emailaddress", "workemail", "businessemail",
 		"contactemail", "primaryemail", "mail"},
+	// Activity dates come before creation dates, because the touch is the
+	// last activity where an export has both.
+	roleDate: {"date", "touchdate", "activitydate", "lastactivitydate",
+		"lastactivity", "createddate", "created", "createdat"},
 }
 
 // columns holds the position of each role's column, or -1 when the file
@@ -74,16 +93,25 @@ func parseColumnSpec(spec string) (map[string]string, error) {
 	return out, nil
 }
 
-// detectColumns finds each role's column in header. Explicit mappings win
-// and must exist; otherwise the aliases are tried in order.
-func detectColumns(path string, header []string, explicit map[string]string) (columns, error) {
+// detectColumns finds the column of each of fileRoles in header. Explicit
+// mappings win and must exist; otherwise the aliases are tried in order. An
+// explicit mapping of a role outside fileRoles is an error.
+func detectColumns(path string, header []string, explicit map[string]string, fileRoles []string) (columns, error) {
+	for _, role := range roles {
+		if _, ok := explicit[role]; ok && !slices.Contains(fileRoles, role) {
+			return nil, fmt.Errorf("%s: invalid column mapping %s=%s: role %s is not read from this file; its roles are %s",
+				path, role, explicit[role], role, strings.Join(fileRoles, ", "))
+		}
+	}
 	cols := columns{}
+	for _, role := range roles {
+		cols[role] = -1
+	}
 	folded := make([]string, len(header))
 	for i, h := range header {
 		folded[i] = foldHeader(h)
 	}
-	for _, role := range roles {
-		cols[role] = -1
+	for _, role := range fileRoles {
 		if want, ok := explicit[role]; ok {
 			i := slices.IndexFunc(header, func(h string) bool { return strings.EqualFold(strings.TrimSpace(h), want) })
 			if i < 0 {
@@ -118,10 +146,16 @@ func usedColumn(cols columns, i int) bool {
 // row is one data row of an export turned into a record, or rejected.
 type row struct {
 	line   int
+	fields []string
 	record match.Record
 	// rejected holds why the row could not become a record; empty when it
 	// did.
 	rejected string
+	// date is the touch date as written, set by applyWindow.
+	date string
+	// outside holds why the row's touch lies outside the window; empty when
+	// it lies inside or no window is set.
+	outside string
 }
 
 // table is one export file as read.
@@ -133,13 +167,13 @@ type table struct {
 	rows    []row
 }
 
-// records returns the records of the rows that were not rejected, and the
-// positions of those rows in t.rows.
+// records returns the records of the rows that were neither rejected nor
+// outside the window, and the positions of those rows in t.rows.
 func (t *table) records() ([]match.Record, []int) {
 	var recs []match.Record
 	var pos []int
 	for i, r := range t.rows {
-		if r.rejected == "" {
+		if r.rejected == "" && r.outside == "" {
 			recs = append(recs, r.record)
 			pos = append(pos, i)
 		}
@@ -174,7 +208,7 @@ func readTable(r io.Reader, path, source string, explicit map[string]string) (*t
 		}
 	}
 
-	cols, err := detectColumns(path, header, explicit)
+	cols, err := detectColumns(path, header, explicit, rolesOf(source))
 	if err != nil {
 		return nil, err
 	}
@@ -206,7 +240,7 @@ func csvError(path string, err error) error {
 }
 
 func makeRow(path string, line int, header, fields []string, cols columns) row {
-	r := row{line: line}
+	r := row{line: line, fields: fields}
 	if len(fields) != len(header) {
 		r.rejected = fmt.Sprintf("%s: line %d: has %d fields, the header has %d", path, line, len(fields), len(header))
 		return r

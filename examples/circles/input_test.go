@@ -75,12 +75,37 @@ func TestDetectColumnsUsualHeaders(t *testing.T) {
 		{[]string{"Name", "Company Name"}, map[string]int{roleName: 1, roleID: -1, roleWebsite: -1, roleEmail: -1}},
 	}
 	for _, tt := range tests {
-		cols, err := detectColumns("x.csv", tt.header, nil)
+		cols, err := detectColumns("x.csv", tt.header, nil, roles)
 		require.NoError(t, err)
 		for role, want := range tt.want {
 			assert.Equal(t, want, cols[role], "%v: %s", tt.header, role)
 		}
 	}
+}
+
+func TestDetectColumnsDate(t *testing.T) {
+	tests := []struct {
+		header []string
+		want   int
+	}{
+		{[]string{"Company", "Date"}, 1},
+		{[]string{"Company", "Activity Date"}, 1},
+		{[]string{"Company", "Last Activity Date"}, 1},
+		{[]string{"Account Name", "Last Activity"}, 1},
+		{[]string{"Company", "Created Date"}, 1},
+		{[]string{"Company", "created"}, 1},
+		{[]string{"Company", "created_at"}, 1},
+		{[]string{"Created Date", "Company", "Last Activity Date"}, 2},
+		{[]string{"Company", "Email"}, -1},
+	}
+	for _, tt := range tests {
+		cols, err := detectColumns("m.csv", tt.header, nil, rolesOf("marketing"))
+		require.NoError(t, err)
+		assert.Equal(t, tt.want, cols[roleDate], "%v", tt.header)
+	}
+	cols, err := detectColumns("t.csv", []string{"Account Name", "Created Date"}, nil, rolesOf("targets"))
+	require.NoError(t, err)
+	assert.Equal(t, -1, cols[roleDate], "the targets file has no touch date")
 }
 
 func FuzzReadTable(f *testing.F) {

@@ -7,8 +7,15 @@
 // With no flags it runs on an embedded sample built from real company
 // names (see sample/README.md). With -targets, -marketing and -sales it
 // reads CSV exports with a header row. It finds the company name, website,
-// email and ID columns by their usual headers, or the -*-columns flags name
-// them.
+// email, ID and touch date columns by their usual headers, or the
+// -*-columns flags name them.
+//
+// -from and -to count only the export rows whose touch date lies in the
+// half-open window [from, to) of overlap.Window. Rows dated outside it are
+// counted as outside the window, and rows with an empty or invalid date
+// are rejected. -segment repeats the report per value of a targets column
+// with overlap.ComputeBySegment, and -upset writes an UpSet plot of the
+// regions next to the Venn diagram.
 package main
 
 import (
@@ -19,6 +26,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"github.com/accountkit/accountkit/overlap"
 )
 
 //go:generate go run ./internal/gensample -data ../../testdata -out sample
@@ -40,9 +49,13 @@ func main() {
 type config struct {
 	targets, marketing, sales                      string
 	targetsColumns, marketingColumns, salesColumns string
-	svg, regionsDir                                string
+	svg, upset, regionsDir                         string
+	from, to                                       string
+	segment                                        string
 	maxUnmatched                                   int
 	json                                           bool
+	// window is the parsed -from and -to.
+	window overlap.Window
 }
 
 func parseFlags(args []string, stderr io.Writer) (config, error) {
@@ -55,6 +68,23 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 Prints which target accounts marketing reached, which sales reached, both
 and neither. With no file flags it runs on the embedded sample.
 
+-from and -to set a window of touch dates. A row of the marketing or sales
+file then counts only when the date in its date column is at or after -from
+and before -to, as in overlap.Window, so -from 2026-04-01 -to 2026-07-01 is
+the second quarter of 2026. Rows dated outside the window are counted as
+outside it, and rows with an empty or invalid date are rejected. The date
+column is found by its header (Date, Touch Date, Activity Date, Last
+Activity Date, Last Activity, Created Date, Created, Created At), or named
+with date=HEADER in -marketing-columns and -sales-columns.
+
+Dates, in these flags and in the files, are ISO 8601:
+  2026-03-15                  a date, read as midnight UTC
+  2026-03-15T14:30            a date-time without an offset, read as UTC;
+  2026-03-15 14:30:05.250     "T" or a space, seconds and fractions optional
+  2026-03-15T14:30:05Z        a date-time in UTC
+  2026-03-15T14:30:05+02:00   a date-time with a UTC offset, +02:00 or +0200
+Other forms, such as 03/15/2026 or 20260315, are rejected.
+
 Flags:
 `)
 		fs.PrintDefaults()
@@ -63,11 +93,15 @@ Flags:
 	fs.StringVar(&c.marketing, "marketing", "", "CSV `file` exported from marketing automation (default: the embedded sample)")
 	fs.StringVar(&c.sales, "sales", "", "CSV `file` exported from the CRM (default: the embedded sample)")
 	fs.StringVar(&c.targetsColumns, "targets-columns", "", "column `mapping` for the targets file, such as \"id=Account ID,name=Account Name,website=Website\"; roles: id, name, website, email")
-	fs.StringVar(&c.marketingColumns, "marketing-columns", "", "column `mapping` for the marketing file (see -targets-columns)")
-	fs.StringVar(&c.salesColumns, "sales-columns", "", "column `mapping` for the sales file (see -targets-columns)")
+	fs.StringVar(&c.marketingColumns, "marketing-columns", "", "column `mapping` for the marketing file, such as \"name=Company,date=Last Activity Date\"; roles: id, name, website, email, date (the touch date)")
+	fs.StringVar(&c.salesColumns, "sales-columns", "", "column `mapping` for the sales file (see -marketing-columns)")
+	fs.StringVar(&c.from, "from", "", "count only touches dated at or after `date` (see the date formats above); empty leaves the window open at the start")
+	fs.StringVar(&c.to, "to", "", "count only touches dated before `date`, which is excluded (see the date formats above); empty leaves the window open at the end")
+	fs.StringVar(&c.segment, "segment", "", "targets `column`, such as Region or Tier, to repeat the report for each of its values; an empty value goes into the segment "+noSegmentValue)
 	fs.StringVar(&c.svg, "svg", "circles.svg", "`path` of the SVG diagram to write; empty writes none")
+	fs.StringVar(&c.upset, "upset", "", "`path` of an SVG UpSet plot of the regions to write; empty writes none")
 	fs.StringVar(&c.regionsDir, "regions", "", "`folder` to write one CSV of accounts per region into (both.csv, marketing_only.csv, sales_only.csv, neither.csv)")
-	fs.IntVar(&c.maxUnmatched, "max-unmatched", 100, "maximum `number` of unmatched and rejected rows to list; 0 lists all")
+	fs.IntVar(&c.maxUnmatched, "max-unmatched", 100, "maximum `number` of rows in each list of unmatched and rejected rows and of rows outside the window; 0 lists all")
 	fs.BoolVar(&c.json, "json", false, "print the report as JSON instead of text")
 	if err := fs.Parse(args); err != nil {
 		return c, err
@@ -82,7 +116,9 @@ Flags:
 	if c.maxUnmatched < 0 {
 		return c, fmt.Errorf("invalid -max-unmatched %d: want 0 or more", c.maxUnmatched)
 	}
-	return c, nil
+	var err error
+	c.window, err = parseWindow(c.from, c.to)
+	return c, err
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -94,7 +130,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	rep, err := buildReport(ctx, inputs)
+	rep, err := buildReport(ctx, inputs, reportOptions{window: cfg.window, segment: cfg.segment})
 	if err != nil {
 		return err
 	}
@@ -106,12 +142,29 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	return writeOutputFiles(cfg, rep, stdout)
+}
+
+// writeOutputFiles writes the diagrams and region files that cfg names,
+// and with text output lists them on stdout.
+func writeOutputFiles(cfg config, rep *circlesReport, stdout io.Writer) error {
 	if cfg.svg != "" {
 		if err := writeFile(cfg.svg, rep.writeSVG); err != nil {
 			return err
 		}
 		if !cfg.json {
 			fmt.Fprintf(stdout, "\nWrote the diagram to %s\n", cfg.svg)
+		}
+	}
+	if cfg.upset != "" {
+		if err := writeFile(cfg.upset, rep.writeUpSet); err != nil {
+			return err
+		}
+		if !cfg.json {
+			if cfg.svg == "" {
+				fmt.Fprintln(stdout)
+			}
+			fmt.Fprintf(stdout, "Wrote the UpSet plot to %s\n", cfg.upset)
 		}
 	}
 	if cfg.regionsDir != "" {

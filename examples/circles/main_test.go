@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"encoding/xml"
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -42,10 +44,11 @@ func TestRunSample(t *testing.T) {
 func TestSampleCountsAddUp(t *testing.T) {
 	inputs, err := openInputs(config{})
 	require.NoError(t, err)
-	rep, err := buildReport(context.Background(), inputs)
+	rep, err := buildReport(context.Background(), inputs, reportOptions{})
 	require.NoError(t, err)
 	for _, f := range append([]fileReport{rep.Targets}, rep.Files...) {
-		assert.Equal(t, f.Read, f.Matched+f.Unmatched+f.Rejected, f.Path)
+		assert.Equal(t, f.Read, f.Matched+f.Unmatched+f.Rejected+f.Outside, f.Path)
+		assert.Equal(t, 0, f.Outside, "%s: rows are outside the window, but none is set", f.Path)
 		assert.Equal(t, f.Unmatched+f.Rejected, len(f.Rows), f.Path)
 		assert.Positive(t, f.Read)
 	}
@@ -71,14 +74,118 @@ func TestRunJSON(t *testing.T) {
 }
 
 func TestRunFlagErrors(t *testing.T) {
-	var out, errOut bytes.Buffer
-	err := run(context.Background(), []string{"-targets", "t.csv"}, &out, &errOut)
-	require.Error(t, err)
-	assert.Contains(t, err.Error(), "give all three")
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"one file", []string{"-targets", "t.csv"}, "give all three"},
+		{"missing file", []string{"-targets", "missing.csv", "-marketing", "m.csv", "-sales", "s.csv"}, "missing.csv"},
+		{"negative max-unmatched", []string{"-max-unmatched", "-1"}, "invalid -max-unmatched -1"},
+		{"from not ISO", []string{"-from", "4/1/2026"}, `invalid -from: invalid date "4/1/2026": want ISO 8601`},
+		{"to out of range", []string{"-to", "2026-06-31"}, `invalid -to: invalid date "2026-06-31": day out of range`},
+		{"from after to", []string{"-from", "2026-07-01", "-to", "2026-04-01"}, "-from 2026-07-01 is not before -to 2026-04-01"},
+		{"unknown segment", []string{"-segment", "Industry"},
+			`has no column "Industry"; use one of its headers: Account ID, Account Name, Website, Region, Tier`},
+		{"date role on targets", []string{"-targets-columns", "date=Region"}, "invalid column mapping date=Region: role date is not read from this file"},
+		{"unknown date column", []string{"-marketing-columns", "date=Touched"}, `no column "Touched" for date`},
+		{"unknown role", []string{"-sales-columns", "when=Last Activity"}, "ROLE one of id, name, website, email, date"},
+		{"upset in missing folder", []string{"-upset", filepath.Join(t.TempDir(), "no", "upset.svg")}, "upset.svg"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			err := run(context.Background(), append([]string{"-svg", ""}, tt.args...), &out, &errOut)
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tt.want)
+		})
+	}
+}
 
-	err = run(context.Background(), []string{"-targets", "missing.csv", "-marketing", "m.csv", "-sales", "s.csv"}, &out, &errOut)
+func TestRunWindowWithoutDateColumn(t *testing.T) {
+	p := writeFiles(t, map[string]string{
+		"t.csv": "Account ID,Account Name\nT1,Acme Widgets\n",
+		"m.csv": "Company,Email,Last Activity Date\nAcme Widgets,jane@acme.example,2026-05-01\n",
+		"s.csv": "Account Name,Website\nAcme Widgets,acme.example\n",
+	})
+	var out, errOut bytes.Buffer
+	err := run(context.Background(), []string{"-targets", p["t.csv"], "-marketing", p["m.csv"], "-sales", p["s.csv"],
+		"-svg", "", "-from", "2026-04-01"}, &out, &errOut)
 	require.Error(t, err)
-	assert.Contains(t, err.Error(), "missing.csv")
+	assert.Contains(t, err.Error(), p["s.csv"]+": -from and -to need a date column")
+	assert.NotContains(t, err.Error(), p["m.csv"], "the marketing file has a date column")
+}
+
+func TestRunSampleWindow(t *testing.T) {
+	var out, errOut bytes.Buffer
+	args := []string{"-svg", "", "-from", "2026-04-01", "-to", "2026-07-01", "-max-unmatched", "0"}
+	require.NoError(t, run(context.Background(), args, &out, &errOut))
+	text := out.String()
+	assert.Contains(t, text, "Counting only touches dated 2026-04-01T00:00:00Z to 2026-07-01T00:00:00Z (from inclusive, to exclusive)")
+	assert.Contains(t, text, `marketing column "Last Activity Date" and sales column "Last Activity"`)
+	assert.Regexp(t, `FILE\s+SOURCE\s+READ\s+MATCHED\s+UNMATCHED\s+REJECTED\s+OUTSIDE WINDOW`, text)
+	assert.Contains(t, text, "Rows outside the window (")
+	assert.Contains(t, text, `column 6 (Last Activity Date): invalid date "4/9/2026"`)
+
+	out.Reset()
+	require.NoError(t, run(context.Background(), append(args, "-json"), &out, &errOut))
+	var decoded struct {
+		Window struct {
+			Start string `json:"start"`
+			End   string `json:"end"`
+		} `json:"window"`
+		Files []fileReport `json:"files"`
+	}
+	require.NoError(t, json.Unmarshal(out.Bytes(), &decoded))
+	assert.Equal(t, "2026-04-01T00:00:00Z", decoded.Window.Start)
+	assert.Equal(t, "2026-07-01T00:00:00Z", decoded.Window.End)
+	for _, f := range decoded.Files {
+		outside := 0
+		for _, r := range f.Rows {
+			if r.Outcome == outcomeOutside {
+				outside++
+				assert.NotEmpty(t, r.Date, "%s line %d", f.Path, r.Line)
+			}
+		}
+		assert.Equal(t, f.Outside, outside, f.Path)
+		assert.Equal(t, f.Read, f.Matched+f.Unmatched+f.Rejected+f.Outside, f.Path)
+	}
+}
+
+func TestRunUpSetValidXML(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "upset.svg")
+	var out, errOut bytes.Buffer
+	require.NoError(t, run(context.Background(), []string{"-svg", "", "-upset", path}, &out, &errOut))
+	assert.Contains(t, out.String(), "Wrote the UpSet plot to "+path)
+	raw, err := os.ReadFile(path)
+	require.NoError(t, err)
+
+	dec := xml.NewDecoder(bytes.NewReader(raw))
+	var root string
+	bars := map[string]bool{}
+	for {
+		tok, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		require.NoError(t, err, "the UpSet plot is not valid XML")
+		start, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		if root == "" {
+			root = start.Name.Local
+		}
+		for _, a := range start.Attr {
+			if a.Name.Local == "data-region" {
+				bars[a.Value] = true
+			}
+		}
+	}
+	assert.Equal(t, "svg", root)
+	for _, region := range []string{"marketing & sales", "marketing only", "sales only"} {
+		assert.True(t, bars[region], "no bar for the region %s", region)
+	}
 }
 
 func TestRunOwnFiles(t *testing.T) {

@@ -118,7 +118,7 @@ func TestRealNamesRegionsMatchCIKTruth(t *testing.T) {
 		csvInput("marketing", []string{"Id", "Company"}, marketingRows),
 		csvInput("sales", []string{"Id", "Account Name"}, salesRows),
 	}
-	rep, err := buildReport(context.Background(), inputs)
+	rep, err := buildReport(context.Background(), inputs, reportOptions{})
 	require.NoError(t, err)
 
 	// Truth: a target is reached by a team when one of the team's rows

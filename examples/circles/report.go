@@ -18,7 +18,8 @@ import (
 	"github.com/accountkit/accountkit/overlap"
 )
 
-// fileReport counts the outcomes of the rows of one export.
+// fileReport counts the outcomes of the rows of one export. Every row has
+// one outcome, so Read = Matched + Unmatched + Rejected + Outside.
 type fileReport struct {
 	Path      string `json:"path"`
 	Source    string `json:"source"`
@@ -26,10 +27,15 @@ type fileReport struct {
 	Matched   int    `json:"matched"`
 	Unmatched int    `json:"unmatched"`
 	Rejected  int    `json:"rejected"`
+	// Outside counts the rows whose touch date lies outside the window of
+	// -from and -to. It is 0 when no window is set.
+	Outside int `json:"outside"`
 	// Columns maps each role to the header used, or is absent for roles
 	// the file has no column for.
 	Columns map[string]string `json:"columns"`
-	Rows    []rowOutcome      `json:"unmatched_rows"`
+	// Rows lists every row that was not matched: unmatched, rejected and
+	// outside the window.
+	Rows []rowOutcome `json:"unmatched_rows"`
 }
 
 // rowOutcome is one row that was not matched, with the reason.
@@ -38,6 +44,7 @@ type rowOutcome struct {
 	ID      string `json:"id"`
 	Name    string `json:"name"`
 	Domain  string `json:"domain"`
+	Date    string `json:"date,omitempty"`
 	Outcome string `json:"outcome"`
 	Reason  string `json:"reason"`
 }
@@ -45,18 +52,40 @@ type rowOutcome struct {
 // circlesReport is the whole report: the overlap of the two teams' reach
 // over the targets, and what became of every row.
 type circlesReport struct {
-	Targets     fileReport      `json:"targets"`
-	Unmatchable []string        `json:"unmatchable_targets"`
-	Duplicates  [][]string      `json:"duplicate_targets"`
-	Files       []fileReport    `json:"files"`
-	Overlap     *overlap.Report `json:"overlap"`
+	Targets     fileReport   `json:"targets"`
+	Unmatchable []string     `json:"unmatchable_targets"`
+	Duplicates  [][]string   `json:"duplicate_targets"`
+	Files       []fileReport `json:"files"`
+	// Window is the half-open interval [start, end) of counted touch
+	// dates, or nil when -from and -to are not set.
+	Window  *overlap.Window `json:"window,omitempty"`
+	Overlap *overlap.Report `json:"overlap"`
+	// Segments is the overlap per value of the -segment column of the
+	// targets file, or nil without -segment.
+	Segments    *overlap.SegmentReport `json:"segments,omitempty"`
 	targetByID  map[string]match.Record
 	linksByTeam map[string]map[string][]string // team -> account -> record IDs
 }
 
 var teams = []string{"marketing", "sales"}
 
-func buildReport(ctx context.Context, inputs []input) (*circlesReport, error) {
+// reportOptions are the settings of buildReport beyond the input files.
+type reportOptions struct {
+	// window limits the reach to touches dated inside it. A zero window
+	// counts every row and reads no dates.
+	window overlap.Window
+	// segment names a column of the targets file to split the report by,
+	// or is empty for no split.
+	segment string
+}
+
+func (o reportOptions) hasWindow() bool {
+	return !o.window.Start.IsZero() || !o.window.End.IsZero()
+}
+
+// readInputs reads the targets file and the team exports in the order of
+// inputs, and applies the window to the exports.
+func readInputs(inputs []input, opts reportOptions) ([]*table, error) {
 	tables := make([]*table, len(inputs))
 	for i, in := range inputs {
 		spec, err := parseColumnSpec(in.columns)
@@ -72,7 +101,20 @@ func buildReport(ctx context.Context, inputs []input) (*circlesReport, error) {
 		if err != nil {
 			return nil, err
 		}
+		if i > 0 && opts.hasWindow() {
+			if err := t.applyWindow(opts.window); err != nil {
+				return nil, err
+			}
+		}
 		tables[i] = t
+	}
+	return tables, nil
+}
+
+func buildReport(ctx context.Context, inputs []input, opts reportOptions) (*circlesReport, error) {
+	tables, err := readInputs(inputs, opts)
+	if err != nil {
+		return nil, err
 	}
 	targets := tables[0]
 	accounts, pos := targets.records()
@@ -130,6 +172,19 @@ func buildReport(ctx context.Context, inputs []input) (*circlesReport, error) {
 	if err != nil {
 		return nil, err
 	}
+	if opts.hasWindow() {
+		rep.Window = &opts.window
+	}
+	if opts.segment != "" {
+		segmentOf, column, err := segmentValues(targets, opts.segment)
+		if err != nil {
+			return nil, err
+		}
+		rep.Segments, err = overlap.ComputeBySegment(universe, column, segmentOf, nil, sets...)
+		if err != nil {
+			return nil, err
+		}
+	}
 	return rep, nil
 }
 
@@ -161,9 +216,18 @@ func linkTable(ctx context.Context, ix *match.Index, t *table) (fileReport, over
 	for i, r := range t.rows {
 		l := outcomes[i]
 		switch {
+		case l == nil && r.outside != "":
+			fr.Outside++
+			fr.Rows = append(fr.Rows, rowOutcome{
+				Line: r.line, ID: r.record.ID, Name: r.record.Name, Domain: r.record.Domain, Date: r.date,
+				Outcome: outcomeOutside, Reason: r.outside,
+			})
 		case l == nil:
 			fr.Rejected++
-			fr.Rows = append(fr.Rows, rowOutcome{Line: r.line, Outcome: "rejected", Reason: r.rejected})
+			fr.Rows = append(fr.Rows, rowOutcome{
+				Line: r.line, ID: r.record.ID, Name: r.record.Name, Domain: r.record.Domain, Date: r.date,
+				Outcome: "rejected", Reason: r.rejected,
+			})
 		case l.Outcome == match.Matched:
 			fr.Matched++
 			id := r.record.ID
@@ -195,8 +259,14 @@ func linkTable(ctx context.Context, ix *match.Index, t *table) (fileReport, over
 // region returns the report's region of accounts in exactly the named
 // teams, or an empty region when no account is in it.
 func (rep *circlesReport) region(names ...string) overlap.Region {
-	if r, ok := rep.Overlap.Region(names...); ok {
-		return r
+	return regionIn(rep.Overlap, names...)
+}
+
+// regionIn returns the region of r's accounts in exactly the named teams,
+// or an empty region when no account is in it.
+func regionIn(r *overlap.Report, names ...string) overlap.Region {
+	if region, ok := r.Region(names...); ok {
+		return region
 	}
 	return overlap.Region{Sets: names}
 }
@@ -215,7 +285,11 @@ var regionRows = []struct {
 func (rep *circlesReport) writeText(w io.Writer, maxUnmatched int) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	universe := rep.Overlap.Universe.Size
-	fmt.Fprintf(tw, "Circles report: %d target accounts from %s\n\n", universe, rep.Targets.Path)
+	fmt.Fprintf(tw, "Circles report: %d target accounts from %s\n", universe, rep.Targets.Path)
+	if rep.Window != nil {
+		fmt.Fprintf(tw, "Counting only touches dated %s (from inclusive, to exclusive), read from %s\n", rep.Window, rep.dateColumns())
+	}
+	fmt.Fprintln(tw)
 	fmt.Fprintf(tw, "REGION\tACCOUNTS\tOF TARGETS\tOF REACHED\n")
 	for _, row := range regionRows {
 		r := rep.region(row.sets...)
@@ -224,22 +298,20 @@ func (rep *circlesReport) writeText(w io.Writer, maxUnmatched int) error {
 
 	fmt.Fprintf(tw, "\nMETRIC\tVALUE\tFRACTION\tFORMULA\n")
 	for _, m := range rep.Overlap.Metrics {
-		value := "undefined"
-		if v, ok := m.Value.Value(); ok {
-			value = strconv.FormatFloat(v, 'f', 4, 64)
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%g/%g\t%s\n", m.Key(), value, m.Value.Numerator, m.Value.Denominator, m.Formula)
+		fmt.Fprintf(tw, "%s\t%s\t%g/%g\t%s\n", m.Key(), ratioText(m.Value), m.Value.Numerator, m.Value.Denominator, m.Formula)
 	}
-
-	fmt.Fprintf(tw, "\nFILE\tSOURCE\tREAD\tMATCHED\tUNMATCHED\tREJECTED\n")
-	for _, f := range append([]fileReport{rep.Targets}, rep.Files...) {
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\n", f.Path, f.Source, f.Read, f.Matched, f.Unmatched, f.Rejected)
-	}
-
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintln(w, "(targets: matched means the account entered the universe)")
+	if rep.Segments != nil {
+		if err := rep.writeSegments(w); err != nil {
+			return err
+		}
+	}
+
+	if err := rep.writeFileCounts(w); err != nil {
+		return err
+	}
 	if len(rep.Unmatchable) > 0 {
 		fmt.Fprintf(w, "\n%s carry no usable name or domain, so nothing can reach them: %s\n",
 			plural(len(rep.Unmatchable), "target account"), strings.Join(rep.Unmatchable, ", "))
@@ -260,24 +332,68 @@ func (rep *circlesReport) writeText(w io.Writer, maxUnmatched int) error {
 	return rep.writeUnmatched(w, maxUnmatched)
 }
 
-func (rep *circlesReport) writeUnmatched(w io.Writer, maxUnmatched int) error {
-	var rows []struct {
-		source string
-		row    rowOutcome
+// writeFileCounts writes the outcome counts of each file, with a column
+// for the rows outside the window when one is set.
+func (rep *circlesReport) writeFileCounts(w io.Writer) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "\nFILE\tSOURCE\tREAD\tMATCHED\tUNMATCHED\tREJECTED")
+	if rep.Window != nil {
+		fmt.Fprintf(tw, "\tOUTSIDE WINDOW")
 	}
+	fmt.Fprintln(tw)
 	for _, f := range append([]fileReport{rep.Targets}, rep.Files...) {
-		for _, r := range f.Rows {
-			rows = append(rows, struct {
-				source string
-				row    rowOutcome
-			}{f.Source, r})
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d", f.Path, f.Source, f.Read, f.Matched, f.Unmatched, f.Rejected)
+		if rep.Window != nil {
+			fmt.Fprintf(tw, "\t%d", f.Outside)
 		}
+		fmt.Fprintln(tw)
 	}
-	if len(rows) == 0 {
-		_, err := fmt.Fprintln(w, "\nEvery row matched a target account.")
+	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "\nUnmatched and rejected rows (%d):\n", len(rows))
+	_, err := fmt.Fprintln(w, "(targets: matched means the account entered the universe)")
+	return err
+}
+
+// sourcedRow is a row outcome with the source of its file.
+type sourcedRow struct {
+	source string
+	row    rowOutcome
+}
+
+// writeUnmatched lists the rows that were not matched: first the unmatched
+// and rejected ones, then those outside the window. Each list shows at
+// most maxUnmatched rows, or all when maxUnmatched is 0.
+func (rep *circlesReport) writeUnmatched(w io.Writer, maxUnmatched int) error {
+	var failed, outside []sourcedRow
+	for _, f := range append([]fileReport{rep.Targets}, rep.Files...) {
+		for _, r := range f.Rows {
+			if r.Outcome == outcomeOutside {
+				outside = append(outside, sourcedRow{f.Source, r})
+			} else {
+				failed = append(failed, sourcedRow{f.Source, r})
+			}
+		}
+	}
+	var err error
+	switch {
+	case len(failed) > 0:
+		err = writeRowTable(w, fmt.Sprintf("Unmatched and rejected rows (%d):", len(failed)), failed, maxUnmatched)
+	case rep.Window != nil:
+		_, err = fmt.Fprintln(w, "\nEvery row inside the window matched a target account.")
+	default:
+		_, err = fmt.Fprintln(w, "\nEvery row matched a target account.")
+	}
+	if err != nil || len(outside) == 0 {
+		return err
+	}
+	return writeRowTable(w, fmt.Sprintf("Rows outside the window (%d):", len(outside)), outside, maxUnmatched)
+}
+
+// writeRowTable writes title and a table of rows, cut after maxUnmatched
+// rows unless it is 0.
+func writeRowTable(w io.Writer, title string, rows []sourcedRow, maxUnmatched int) error {
+	fmt.Fprintf(w, "\n%s\n", title)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "SOURCE\tLINE\tOUTCOME\tNAME\tDOMAIN\tREASON\n")
 	for i, r := range rows {
@@ -296,16 +412,31 @@ func (rep *circlesReport) writeUnmatched(w io.Writer, maxUnmatched int) error {
 // and other control characters into spaces, so that a value cannot break
 // the table or send terminal escape codes.
 func clip(s string, n int) string {
-	s = strings.Map(func(r rune) rune {
+	s = printable(s)
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
+}
+
+// printable turns tabs, line breaks and other control characters into
+// spaces.
+func printable(s string) string {
+	return strings.Map(func(r rune) rune {
 		if unicode.IsControl(r) {
 			return ' '
 		}
 		return r
 	}, s)
-	if r := []rune(s); len(r) > n {
-		return string(r[:n-1]) + "…"
+}
+
+// ratioText formats a ratio's value with four decimals, or "undefined"
+// when its denominator is 0.
+func ratioText(r overlap.Ratio) string {
+	if v, ok := r.Value(); ok {
+		return strconv.FormatFloat(v, 'f', 4, 64)
 	}
-	return s
+	return "undefined"
 }
 
 // plural writes n and noun, adding "s" to the noun unless n is 1.
@@ -336,8 +467,25 @@ func (rep *circlesReport) writeJSON(w io.Writer) error {
 	return enc.Encode(rep)
 }
 
+// diagramTitle is the title of the Venn diagram and the UpSet plot.
+const diagramTitle = "Target accounts reached by marketing and sales"
+
 func (rep *circlesReport) writeSVG(w io.Writer) error {
-	return overlap.WriteVennSVG(w, rep.Overlap, overlap.SVGOptions{Title: "Target accounts reached by marketing and sales"})
+	return overlap.WriteVennSVG(w, rep.Overlap, overlap.SVGOptions{Title: diagramTitle})
+}
+
+func (rep *circlesReport) writeUpSet(w io.Writer) error {
+	return overlap.WriteUpSetSVG(w, rep.Overlap, overlap.SVGOptions{Title: diagramTitle})
+}
+
+// dateColumns names the date column of each team export, such as
+// `marketing column "Last Activity Date"`.
+func (rep *circlesReport) dateColumns() string {
+	var parts []string
+	for _, f := range rep.Files {
+		parts = append(parts, fmt.Sprintf("%s column %q", f.Source, f.Columns[roleDate]))
+	}
+	return strings.Join(parts, " and ")
 }
 
 // writeRegions writes one CSV per region with each account's ID, name and
