@@ -30,8 +30,9 @@ import (
 	"github.com/accountkit/accountkit/exports"
 )
 
-// sampleAccounts is a copy of examples/circles/sample/targets.csv, real
-// company names whose sources examples/circles/sample/README.md lists.
+// sampleAccounts holds the Account ID, Account Name and Website columns of
+// examples/circles/sample/targets.csv, real company names whose sources
+// examples/circles/sample/README.md lists.
 //
 //go:embed sample_accounts.csv
 var sampleAccounts []byte
