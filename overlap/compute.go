@@ -5,10 +5,8 @@ import (
 	"fmt"
 	"math"
 	"math/bits"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"unicode"
 )
 
@@ -134,19 +132,19 @@ func (r Region) Label() string {
 // ')', ',' or a control character, an empty account or record ID, more than
 // MaxSets sets, or no set.
 //
-// Region members are sorted by byte value. If the universe is already in
-// that order, filling the regions keeps them sorted. Otherwise each region
-// is sorted, which is the largest cost for millions of accounts: 13 to 14
-// CPU seconds for 20 million IDs on a shared 2-core machine, as recorded in
-// docs/benchmarks-overlap.md. ComputeCounts skips member lists.
+// Region members are sorted by byte value. Compute sorts the universe once,
+// which is a linear check when it is in that order already, and fills every
+// region in that order. The member lists take 16 bytes per universe
+// account, 320 MB for 20 million, and ComputeCounts skips them.
 func Compute(universe []string, sets ...Set) (*Report, error) {
 	return compute(universe, len(universe) == 0, true, nil, sets)
 }
 
 // ComputeCounts returns the report of Compute without member lists: every
 // region has its count and a nil Members, and metrics are the same. It skips
-// collecting and sorting up to |U| IDs, which dominates the time for
-// universes of millions of accounts. Outside lists and records are kept.
+// the memory of the lists and the time to fill them, a quarter to a half
+// of the time of Compute for 20 million accounts in
+// docs/benchmarks-overlap.md. Outside lists and records are kept.
 func ComputeCounts(universe []string, sets ...Set) (*Report, error) {
 	return compute(universe, len(universe) == 0, false, nil, sets)
 }
@@ -162,7 +160,6 @@ func compute(universe []string, fromUnion, withMembers bool, weights map[string]
 		return nil, err
 	}
 
-	var index *accountIndex
 	if fromUnion {
 		total := 0
 		for _, s := range ordered {
@@ -171,25 +168,32 @@ func compute(universe []string, fromUnion, withMembers bool, weights map[string]
 		if total >= math.MaxUint32 {
 			return nil, fmt.Errorf("overlap: the sets have %d entries, more than the maximum of %d without a universe", total, math.MaxUint32-1)
 		}
-		index = newAccountIndex(total)
+		universe = make([]string, 0, total)
 		for _, s := range ordered {
-			for _, id := range s.Members {
-				index.add(id)
-			}
+			universe = append(universe, s.Members...)
 			for _, l := range s.Links {
-				index.add(l.Account)
+				universe = append(universe, l.Account)
 			}
 		}
-	} else {
-		index = indexUniverse(universe)
 	}
+	// Universe positions and set indices share the payload bits of the
+	// sort entries, so the widest of them sets the width.
+	widest := len(universe)
+	for _, s := range ordered {
+		widest = max(widest, len(s.Members), len(s.Links))
+	}
+	index := indexUniverse(universe, bits.Len(uint(widest)))
 
 	report := &Report{
 		Universe: UniverseSummary{
-			Size:       index.distinct,
-			Duplicates: len(index.keys) - index.distinct,
-			FromUnion:  fromUnion,
+			Size:      index.distinct,
+			FromUnion: fromUnion,
 		},
+	}
+	// Without a universe, repeats are repeats within the sets, which the
+	// set summaries count.
+	if !fromUnion {
+		report.Universe.Duplicates = index.size() - index.distinct
 	}
 	memberBits := make([]bitset, len(ordered))
 	for i, s := range ordered {
@@ -203,6 +207,7 @@ func compute(universe []string, fromUnion, withMembers bool, weights map[string]
 	if withMembers || weights != nil {
 		fillMembers(index, memberBits, report.Regions, counts.dense != nil)
 	}
+	index.release()
 	for _, r := range report.Regions {
 		if r.key != 0 {
 			report.UnionSize += r.Count
@@ -218,7 +223,7 @@ func compute(universe []string, fromUnion, withMembers bool, weights map[string]
 	}
 	report.Metrics = countMetrics(report)
 	if weights != nil {
-		report.Weights = weighRegions(report, index, weights)
+		report.Weights = weighRegions(report, weights)
 		if math.IsInf(report.Weights.Universe, 0) {
 			return nil, errors.New("overlap: the sum of the account weights overflows float64; scale the weights down")
 		}
@@ -243,10 +248,11 @@ func validateSets(sets []Set) ([]Set, error) {
 			return nil, fmt.Errorf("overlap: set name %q is used twice; set names must be unique", s.Name)
 		}
 		seen[s.Name] = true
-		for i, id := range s.Members {
-			if id == "" {
-				return nil, fmt.Errorf("overlap: set %q: member %d is an empty account ID", s.Name, i)
-			}
+		if len(s.Members) >= math.MaxUint32 || len(s.Links) >= math.MaxUint32 {
+			return nil, fmt.Errorf("overlap: set %q has %d members and %d links, but the maximum of each is %d", s.Name, len(s.Members), len(s.Links), math.MaxUint32-1)
+		}
+		if i := firstEmpty(s.Members); i >= 0 {
+			return nil, fmt.Errorf("overlap: set %q: member %d is an empty account ID", s.Name, i)
 		}
 		for i, l := range s.Links {
 			if l.Account == "" || l.Record == "" {
@@ -275,40 +281,60 @@ func validateUniverse(universe []string) error {
 	if len(universe) >= math.MaxUint32 {
 		return fmt.Errorf("overlap: universe has %d IDs, more than the maximum of %d", len(universe), math.MaxUint32-1)
 	}
-	for i, id := range universe {
-		if id == "" {
-			return fmt.Errorf("overlap: universe entry %d is an empty account ID", i)
-		}
+	if i := firstEmpty(universe); i >= 0 {
+		return fmt.Errorf("overlap: universe entry %d is an empty account ID", i)
 	}
 	return nil
 }
 
-// collectSet marks the set's universe members in a bitset and summarises the
-// rest.
+// firstEmpty returns the index of the first empty ID in ids, or -1.
+func firstEmpty(ids []string) int {
+	workers := workersFor(len(ids))
+	found := make([]int, workers)
+	forChunks(len(ids), workers, func(w, start, end int) {
+		found[w] = -1
+		for i := start; i < end; i++ {
+			if ids[i] == "" {
+				found[w] = i
+				return
+			}
+		}
+	})
+	for _, i := range found {
+		if i >= 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+// collectSet marks the set's universe members in a bitset over ranks and
+// summarises the rest.
 func collectSet(index *accountIndex, s Set) (SetSummary, bitset) {
 	summary := SetSummary{Name: s.Name, Entries: len(s.Members) + len(s.Links)}
-	b := newBitset(len(index.keys))
-	outside := map[string]bool{}
-	addAccount := func(id string) bool {
-		if p, ok := index.lookup(id); ok {
-			return b.set(p)
-		}
-		if outside[id] {
-			return false
-		}
-		outside[id] = true
-		return true
-	}
-
-	for _, id := range markMembers(index, s.Members, b) {
-		outside[id] = true
-	}
-	fresh := b.count() + len(outside)
+	b := newBitset(index.size())
+	summary.Outside = markMembers(index, s.Members, b)
+	fresh := b.count() + len(summary.Outside)
 
 	if len(s.Links) > 0 {
+		accounts := make([]string, len(s.Links))
+		for i, l := range s.Links {
+			accounts[i] = l.Account
+		}
+		ranks := index.resolve(accounts)
+		outside := map[string]bool{}
+		for _, id := range summary.Outside {
+			outside[id] = true
+		}
 		records := map[string]map[string]bool{}
-		for _, l := range s.Links {
-			isNewAccount := addAccount(l.Account)
+		for i, l := range s.Links {
+			var isNewAccount bool
+			if ranks[i] >= 0 {
+				isNewAccount = b.set(ranks[i])
+			} else if !outside[l.Account] {
+				outside[l.Account] = true
+				isNewAccount = true
+			}
 			byAccount := records[l.Account]
 			if byAccount == nil {
 				byAccount = map[string]bool{}
@@ -333,65 +359,60 @@ func collectSet(index *accountIndex, s Set) (SetSummary, bitset) {
 		}
 		slices.SortFunc(summary.Records, func(a, b AccountRecords) int { return strings.Compare(a.Account, b.Account) })
 		slices.Sort(summary.MultipleRecords)
+		summary.Outside = summary.Outside[:0]
+		for id := range outside {
+			summary.Outside = append(summary.Outside, id)
+		}
+		sortStrings(summary.Outside)
 	}
 	summary.Duplicates = summary.Entries - fresh
-	summary.Outside = make([]string, 0, len(outside))
-	for id := range outside {
-		summary.Outside = append(summary.Outside, id)
-	}
-	slices.Sort(summary.Outside)
 	summary.Size = b.count()
 	return summary, b
 }
 
-// parallelMin is the number of members from which markMembers splits the
-// work across GOMAXPROCS goroutines.
+// parallelMin is the number of items from which the work on a list is
+// split across GOMAXPROCS goroutines.
 const parallelMin = 1 << 16
 
-// markMembers sets the bit of every member found in the index and returns
-// the members not found, in input order. Each goroutine marks its own bitset
-// and the bitsets are merged at the end, so no write is shared.
-func markMembers(index *accountIndex, members []string, b bitset) (missing []string) {
-	workers := runtime.GOMAXPROCS(0)
-	if len(members) < parallelMin {
-		workers = 1
-	}
-	chunk := (len(members) + workers - 1) / workers
+// markMembers sets the bit of the rank of every member found in the index
+// and returns the distinct members not found, sorted. Each goroutine marks
+// its own bitset and the bitsets are merged at the end, so no write is
+// shared.
+func markMembers(index *accountIndex, members []string, b bitset) []string {
+	found, missing := index.match(members)
+	workers := workersFor(len(found))
 	marks := make([]bitset, workers)
 	misses := make([][]string, workers)
-	var wg sync.WaitGroup
-	for w := range workers {
-		part := members[min(w*chunk, len(members)):min((w+1)*chunk, len(members))]
-		marks[w] = b
+	forChunks(len(found), workers, func(w, start, end int) {
+		own := b
 		if w > 0 {
-			marks[w] = newBitset(len(index.keys))
+			own = newBitset(index.size())
+			marks[w] = own
 		}
-		wg.Go(func() {
-			own := marks[w]
-			var out [batchSize]int
-			for start := 0; start < len(part); start += batchSize {
-				batch := part[start:min(start+batchSize, len(part))]
-				index.lookupBatch(batch, &out)
-				for i, pos := range out[:len(batch)] {
-					if pos < 0 {
-						misses[w] = append(misses[w], batch[i])
-						continue
-					}
-					own[pos/64] |= 1 << (pos % 64)
-				}
+		for _, m := range found[start:end] {
+			if rank := m >> 32; rank != 0 {
+				own[(rank-1)/64] |= 1 << ((rank - 1) % 64)
+				continue
 			}
-		})
-	}
-	wg.Wait()
-	for w := 1; w < workers; w++ {
-		for i, word := range marks[w] {
-			b[i] |= word
+			misses[w] = append(misses[w], members[uint32(m)])
 		}
-	}
+	})
+	forChunks(len(b), workers, func(_, start, end int) {
+		for _, own := range marks[1:] {
+			for i := start; i < end; i++ {
+				b[i] |= own[i]
+			}
+		}
+	})
+	outside := []string{} // never nil, so JSON lists no outside members as []
 	for _, m := range misses {
-		missing = append(missing, m...)
+		outside = append(outside, m...)
 	}
-	return missing
+	for _, i := range missing {
+		outside = append(outside, members[i])
+	}
+	sortStrings(outside)
+	return slices.Compact(outside)
 }
 
 // regionCounts maps region keys to counts. Dense storage serves up to 16 sets
@@ -425,8 +446,8 @@ func (c *regionCounts) each(fn func(key uint64, n int)) {
 	}
 }
 
-// countRegions counts every universe position by region key. It walks 64
-// positions at a time and visits single positions only inside the union.
+// countRegions counts the distinct universe IDs of every region. It splits
+// 64 ranks at a time into regions and counts each region's bits.
 func countRegions(index *accountIndex, memberBits []bitset) *regionCounts {
 	counts := &regionCounts{}
 	if len(memberBits) <= 16 {
@@ -434,43 +455,13 @@ func countRegions(index *accountIndex, memberBits []bitset) *regionCounts {
 	} else {
 		counts.sparse = map[uint64]int{}
 	}
-	words := (len(index.keys) + 63) / 64
-	neither := 0
-	for w := 0; w < words; w++ {
-		var union uint64
-		for _, b := range memberBits {
-			union |= b[w]
-		}
-		neither += bits.OnesCount64(index.validWord(w) &^ union)
-		if len(memberBits) == 2 {
-			a, b := memberBits[0][w], memberBits[1][w]
-			counts.add(1, bits.OnesCount64(a&^b))
-			counts.add(2, bits.OnesCount64(b&^a))
-			counts.add(3, bits.OnesCount64(a&b))
-			continue
-		}
-		for union != 0 {
-			bit := bits.TrailingZeros64(union)
-			union &= union - 1
-			var key uint64
-			for s, b := range memberBits {
-				key |= (b[w] >> bit & 1) << s
-			}
-			counts.add(key, 1)
+	var keys, groups [64]uint64
+	for w := range (index.size() + 63) / 64 {
+		for g := range regionGroups(memberBits, w, index.validWord(w), &keys, &groups) {
+			counts.add(keys[g], bits.OnesCount64(groups[g]))
 		}
 	}
-	counts.add(0, neither)
 	return counts
-}
-
-// regionKey returns the region key of position p.
-func regionKey(memberBits []bitset, p int) uint64 {
-	var key uint64
-	w, bit := p/64, p%64
-	for s, b := range memberBits {
-		key |= (b[w] >> bit & 1) << s
-	}
-	return key
 }
 
 // buildRegions returns the non-empty regions in UpSet order, without
@@ -484,57 +475,47 @@ func buildRegions(counts *regionCounts, sets []SetSummary) []Region {
 	return regions
 }
 
-// fillMembers fills every region's sorted member list. All lists share one
-// backing array, which goroutines fill in parallel, each over its own range
-// of positions. A first pass counts each range's members per region, which
-// gives every range its offsets. Then each region is sorted, unless the
-// universe was sorted already. Sorted universes are common for exported
-// lists and keep the cost linear.
+// fillMembers fills every region's member list. Ranks are visited in
+// order, so each list comes out sorted. All lists share one backing array,
+// which goroutines fill in parallel, each over its own range of ranks. A
+// first pass counts each range's members per region, which gives every
+// range its offsets.
 func fillMembers(index *accountIndex, memberBits []bitset, regions []Region, dense bool) {
-	slotOf := make(map[uint64]int, len(regions))
+	sparseSlot := make(map[uint64]int, len(regions))
 	var denseSlot []int32
 	if dense {
 		denseSlot = make([]int32, 1<<len(memberBits))
 	}
 	total := 0
 	for i, r := range regions {
-		slotOf[r.key] = i
+		sparseSlot[r.key] = i
 		if dense {
 			denseSlot[r.key] = int32(i)
 		}
 		total += r.Count
 	}
-	// visit calls fn with the region slot and position of every distinct
-	// universe position from start to end.
-	visit := func(start, end int, fn func(slot, p int)) {
-		for p := start; p < end; p++ {
-			if index.isDuplicate(p) {
-				continue
-			}
-			key := regionKey(memberBits, p)
-			if dense {
-				fn(int(denseSlot[key]), p)
-			} else {
-				fn(slotOf[key], p)
-			}
+	slotOf := func(key uint64) int {
+		if dense {
+			return int(denseSlot[key])
 		}
+		return sparseSlot[key]
 	}
 
-	n := len(index.keys)
-	workers := runtime.GOMAXPROCS(0)
-	if n < parallelMin {
-		workers = 1
-	}
-	chunk := (n + workers - 1) / workers
+	words := (index.size() + 63) / 64
+	workers := workersFor(index.size())
 	next := make([][]int, workers)
-	var wg sync.WaitGroup
-	for w := range workers {
+	for w := range next {
 		next[w] = make([]int, len(regions))
-		wg.Go(func() {
-			visit(min(w*chunk, n), min((w+1)*chunk, n), func(slot, _ int) { next[w][slot]++ })
-		})
 	}
-	wg.Wait()
+	forChunks(words, workers, func(worker, start, end int) {
+		var keys, groups [64]uint64
+		for w := start; w < end; w++ {
+			n := regionGroups(memberBits, w, index.validWord(w), &keys, &groups)
+			for g := range n {
+				next[worker][slotOf(keys[g])] += bits.OnesCount64(groups[g])
+			}
+		}
+	})
 	backing := make([]string, total)
 	offset := 0
 	for slot := range regions {
@@ -545,35 +526,64 @@ func fillMembers(index *accountIndex, memberBits []bitset, regions []Region, den
 			offset += count
 		}
 	}
-	for w := range workers {
-		wg.Go(func() {
-			cursor := next[w]
-			visit(min(w*chunk, n), min((w+1)*chunk, n), func(slot, p int) {
-				backing[cursor[slot]] = index.keys[p]
-				cursor[slot]++
-			})
-		})
-	}
-	wg.Wait()
-
-	if slices.IsSorted(index.keys) {
-		return
-	}
-	// Sort the regions on GOMAXPROCS goroutines, largest first so the
-	// longest sort starts early.
-	jobs := make(chan []string, len(regions))
-	for _, r := range regions {
-		jobs <- r.Members
-	}
-	close(jobs)
-	for range min(runtime.GOMAXPROCS(0), len(regions)) {
-		wg.Go(func() {
-			for members := range jobs {
-				slices.Sort(members)
+	forChunks(words, workers, func(worker, start, end int) {
+		var (
+			keys, groups [64]uint64
+			slots, ranks [64]int
+			ids          [64]string
+		)
+		cursor := next[worker]
+		for w := start; w < end; w++ {
+			members := 0
+			for g := range regionGroups(memberBits, w, index.validWord(w), &keys, &groups) {
+				slot := slotOf(keys[g])
+				for group := groups[g]; group != 0; group &= group - 1 {
+					slots[members], ranks[members] = slot, w*64+bits.TrailingZeros64(group)
+					members++
+				}
 			}
-		})
+			// The IDs of a shuffled universe are scattered, so they are
+			// loaded in a loop of their own, where the cache misses of
+			// the word overlap.
+			for i, rank := range ranks[:members] {
+				ids[i] = index.id(rank)
+			}
+			for i, slot := range slots[:members] {
+				backing[cursor[slot]] = ids[i]
+				cursor[slot]++
+			}
+		}
+	})
+}
+
+// regionGroups splits valid, the bits of word w of the universe, by region.
+// It stores each non-empty region's key and bits in keys and groups and
+// returns how many there are. The groups are disjoint, so there are at most
+// 64.
+func regionGroups(memberBits []bitset, w int, valid uint64, keys, groups *[64]uint64) int {
+	if valid == 0 {
+		return 0
 	}
-	wg.Wait()
+	keys[0], groups[0] = 0, valid
+	n := 1
+	for s, b := range memberBits {
+		in := b[w] & valid
+		if in == 0 {
+			continue
+		}
+		for g, split := 0, n; g < split; g++ {
+			switch {
+			case groups[g]&in == 0:
+			case groups[g]&^in == 0:
+				keys[g] |= 1 << s
+			default:
+				keys[n], groups[n] = keys[g]|1<<s, groups[g]&in
+				groups[g] &^= in
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // compareRegions orders regions as an UpSet plot does: larger counts first,

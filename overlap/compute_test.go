@@ -2,6 +2,8 @@ package overlap
 
 import (
 	"encoding/json"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -183,6 +185,23 @@ func TestComputeInvalidInput(t *testing.T) {
 			assert.Contains(t, err.Error(), tt.want)
 		})
 	}
+}
+
+// Long lists are checked by several goroutines, and the error must still
+// name the first empty ID.
+func TestComputeFirstEmptyIDReported(t *testing.T) {
+	universe := accountIDs(parallelMin + 10)
+	universe[parallelMin] = ""
+	universe[40000] = ""
+	_, err := Compute(universe, Set{Name: "a"})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "universe entry 40000 is an empty account ID")
+
+	members := slices.Clone(universe)
+	members[40000] = "x"
+	_, err = Compute(nil, Set{Name: "a", Members: members})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), fmt.Sprintf("member %d is an empty account ID", parallelMin))
 }
 
 func manySets(n int) []Set {

@@ -80,7 +80,7 @@
 // accounts neither team reached, each with both teams' last touch.
 //
 // ComputeCounts returns counts and metrics without member lists, which
-// saves most of the time and memory for universes of millions of accounts.
+// saves their memory, 16 bytes per universe account, and part of the time.
 //
 // # Output
 //

@@ -1,323 +1,298 @@
 package overlap
 
 import (
-	"hash/maphash"
+	"cmp"
 	"math/bits"
-	"runtime"
+	"slices"
+	"strings"
 	"sync"
 )
 
-// accountIndex maps account IDs to dense positions. Positions 0..len(keys)-1
-// are the universe in input order, so keys can share the caller's slice and no
-// ID is copied. The table is open addressing with linear probing, because a
-// Go map of 20 million strings costs several times the memory. Each slot
-// holds the upper 32 bits of the key's hash above position+1, so a probe
-// compares strings only when the hash bits match. A slot is 32 bits. The low
-// bits contain position+1 and the bits above them a tag of the hash. With 20
-// million IDs the tag has 7 bits, so a probe past a different key compares
-// strings once in 128 times.
-//
-// The table is split into equal shards by the top bits of the hash, and
-// probing wraps within a shard, so that one goroutine per shard can fill
-// the table without locks.
+// accountIndex is the universe sorted by account ID. A rank is a position
+// in that order, and bitsets over the universe are indexed by rank, so
+// walking ranks in order lists accounts in sorted order. Sets are matched by
+// sorting their members the same way and merging the two sorted lists. This
+// reads memory in order, where probing a hash table of 20 million IDs misses
+// the cache and the TLB on nearly every lookup.
 type accountIndex struct {
-	keys      []string
-	duplicate bitset // positions that repeat an earlier key; nil if none
-	table     []uint32
-	// positionMask selects the position+1 bits of a slot. The bits above
-	// it are the tag.
-	positionMask uint32
-	// shardShift is 64 minus log2 of the shard count, so hash>>shardShift
-	// is the shard. Go defines a shift by 64 as 0, so one shard needs no
-	// special case.
-	shardShift uint
-	shardSlots uint64 // slots per shard, a power of two
-	seed       maphash.Seed
-	distinct   int
+	keys  []string // the universe as given, never modified
+	codec *keyCodec
+	// sorted holds one entry per universe ID in string order, with the
+	// position in keys as payload. Equal IDs are adjacent, in position
+	// order.
+	sorted []uint64
+	// duplicate marks the ranks whose ID equals the one at the rank
+	// before. It is nil when there are none.
+	duplicate bitset
+	distinct  int
+	// spare is the scratch buffer of match, at least as long as keys.
+	spare []uint64
 }
 
-// positionMaskFor returns the mask of the bits needed for positions+1 up to
-// maxPositions.
-func positionMaskFor(maxPositions int) uint32 {
-	return uint32(1<<bits.Len(uint(maxPositions+1)) - 1)
-}
+// entryPool keeps the entry buffers of finished calls for the next call.
+// The buffers for 20 million IDs take 320 MB, and allocating them on every
+// call sets off garbage collections, whose cost grows with the caller's
+// heap rather than with this package's work. The pool holds *[]uint64. A
+// buffer is only reused, never read before it is written, so the pool does
+// not change any result, and sync.Pool makes it safe for concurrent calls.
+// The pool drops its buffers at the second garbage collection after they
+// were put back.
+var entryPool sync.Pool
 
-// tag returns the tag bits of hash, taken from bits 32 and up, which neither
-// the slot nor the shard uses.
-func (x *accountIndex) tag(hash uint64) uint32 {
-	return uint32(hash>>32) &^ x.positionMask
-}
-
-// slotsFor returns the power of two that keeps the load of n keys at or
-// below two thirds.
-func slotsFor(n int) uint64 {
-	size := uint64(16)
-	for size < uint64(n)+uint64(n)/2 {
-		size <<= 1
-	}
-	return size
-}
-
-// newAccountIndex returns an empty single-shard index for the union mode,
-// where at most maxPositions keys are added one by one. The table starts
-// small and grows.
-func newAccountIndex(maxPositions int) *accountIndex {
-	size := slotsFor(min(maxPositions, 1<<16))
-	return &accountIndex{
-		table: make([]uint32, size), positionMask: positionMaskFor(maxPositions),
-		shardShift: 64, shardSlots: size, seed: maphash.MakeSeed(),
-	}
-}
-
-func (x *accountIndex) home(hash uint64) uint64 {
-	return (hash>>x.shardShift)*x.shardSlots | hash&(x.shardSlots-1)
-}
-
-func (x *accountIndex) next(slot uint64) uint64 {
-	return slot&^(x.shardSlots-1) | (slot+1)&(x.shardSlots-1)
-}
-
-// find returns the position of id and true, or the table slot where id would
-// go and false. The returned tag is the slot value's hash part.
-func (x *accountIndex) find(id string) (pos int, found bool, tag uint32) {
-	hash := maphash.String(x.seed, id)
-	pos, found = x.probe(id, hash, x.home(hash))
-	return pos, found, x.tag(hash)
-}
-
-// probe looks for id from slot on, with hash already computed. It returns
-// the position and true, or the first empty slot and false.
-func (x *accountIndex) probe(id string, hash, slot uint64) (int, bool) {
-	tag := x.tag(hash)
-	for {
-		v := x.table[slot]
-		if v == 0 {
-			return int(slot), false
+// getEntries returns a buffer of n entries, with arbitrary contents.
+func getEntries(n int) []uint64 {
+	if n >= parallelMin {
+		if buf, ok := entryPool.Get().(*[]uint64); ok && cap(*buf) >= n {
+			return (*buf)[:n]
 		}
-		if v&^x.positionMask == tag && x.keys[v&x.positionMask-1] == id {
-			return int(v&x.positionMask - 1), true
-		}
-		slot = x.next(slot)
+	}
+	return make([]uint64, n)
+}
+
+// putEntries gives a buffer back to entryPool. Small buffers are left to
+// the garbage collector.
+func putEntries(buf []uint64) {
+	if cap(buf) >= parallelMin {
+		entryPool.Put(&buf)
 	}
 }
 
-// lookup returns the position of id and whether it is in the index.
-func (x *accountIndex) lookup(id string) (int, bool) {
-	pos, found, _ := x.find(id)
-	return pos, found
+// release gives the index's buffers back for later calls. The index must
+// not be used afterwards.
+func (x *accountIndex) release() {
+	putEntries(x.sorted)
+	putEntries(x.spare)
+	x.sorted, x.spare = nil, nil
 }
 
-// add appends id as the next position and returns that position, or returns
-// the earlier position of an equal key and false. It needs a single shard.
-func (x *accountIndex) add(id string) (int, bool) {
-	if (x.distinct+1)*3 > len(x.table)*2 {
-		x.grow()
+// indexUniverse sorts the universe. Every position of the universe and
+// every index into a set that match is given must fit in payloadBits bits,
+// and payloadBits must be at most 32. The index keeps the caller's slice as
+// its keys and never modifies it.
+func indexUniverse(universe []string, payloadBits int) *accountIndex {
+	x := &accountIndex{keys: universe}
+	entries := getEntries(len(universe))
+	x.codec = buildKeys(universe, entries, payloadBits)
+	x.spare = getEntries(len(universe))
+	// Sorted universes are common for exported lists, and checking is far
+	// cheaper than sorting.
+	if !x.codec.isSorted(universe, entries) {
+		entries, x.spare = radixSort(entries, x.spare, x.codec.keyShift)
+		x.codec.sortTies(universe, entries)
 	}
-	slot, found, tag := x.find(id)
-	if found {
-		return slot, false
-	}
-	x.keys = append(x.keys, id)
-	x.table[slot] = tag | uint32(len(x.keys))
-	x.distinct++
-	return len(x.keys) - 1, true
-}
-
-func (x *accountIndex) grow() {
-	old := x.table
-	x.table = make([]uint32, 2*len(old))
-	x.shardSlots = uint64(len(x.table))
-	for _, v := range old {
-		if v == 0 {
-			continue
-		}
-		slot := x.home(maphash.String(x.seed, x.keys[v&x.positionMask-1]))
-		for x.table[slot] != 0 {
-			slot = x.next(slot)
-		}
-		x.table[slot] = v
-	}
-}
-
-// batchSize is the number of IDs that lookupAll and insertShard resolve
-// together. Each step runs over the whole batch before the next step, so the
-// CPU overlaps the cache and TLB misses of independent IDs, which dominate
-// once the table and keys outgrow the cache.
-const batchSize = 64
-
-// lookupBatch stores in out[i] the position of batch[i], or -1 when it is
-// not in the index. The batch must have at most batchSize IDs, none empty.
-func (x *accountIndex) lookupBatch(batch []string, out *[batchSize]int) {
-	var (
-		firstBytes [batchSize]byte
-		hashes     [batchSize]uint64
-		slots      [batchSize]uint64
-		first      [batchSize]uint32
-		keys       [batchSize]string
-		keyBytes   [batchSize]byte
-		candidate  [batchSize]bool
-	)
-	// Load each ID's bytes, then hash them from the cache.
-	for i, id := range batch {
-		firstBytes[i] = id[0]
-	}
-	for i, id := range batch {
-		hashes[i] = maphash.String(x.seed, id)
-		slots[i] = x.home(hashes[i])
-	}
-	for i := range batch {
-		first[i] = x.table[slots[i]]
-	}
-	// Probe within the loaded lines up to the first empty slot or
-	// matching tag, and load the key at that position.
-	for i := range batch {
-		tag, slot := x.tag(hashes[i]), slots[i]
-		candidate[i] = false
-		for v := first[i]; v != 0; v = x.table[slot] {
-			if v&^x.positionMask == tag {
-				candidate[i] = true
-				keys[i] = x.keys[v&x.positionMask-1]
-				break
+	x.sorted = entries
+	workers := workersFor(len(entries))
+	repeats := make([][]int, workers)
+	forChunks(len(entries), workers, func(w, start, end int) {
+		for rank := max(start, 1); rank < end; rank++ {
+			if x.sameID(entries[rank-1], entries[rank]) {
+				repeats[w] = append(repeats[w], rank)
 			}
-			slot = x.next(slot)
 		}
-		slots[i] = slot
-	}
-	for i := range batch {
-		if candidate[i] && keys[i] != "" {
-			keyBytes[i] = keys[i][0]
-		}
-	}
-	for i, id := range batch {
-		switch {
-		case !candidate[i]:
-			out[i] = -1
-		case keyBytes[i] == firstBytes[i] && keys[i] == id:
-			out[i] = int(x.table[slots[i]]&x.positionMask - 1)
-		default:
-			// A different key with the same tag, which is rare.
-			pos, found := x.probe(id, hashes[i], x.next(slots[i]))
-			if !found {
-				pos = -1
-			}
-			out[i] = pos
-		}
-	}
-}
-
-// indexUniverse indexes the universe in input order and marks repeated IDs,
-// keeping the first occurrence. The index keeps the caller's slice as its
-// keys and never modifies it. Large universes are hashed and inserted by
-// GOMAXPROCS goroutines, one shard each.
-func indexUniverse(universe []string) *accountIndex {
-	shardBits := 0
-	if len(universe) >= parallelMin {
-		for 1<<(shardBits+1) <= runtime.GOMAXPROCS(0) && shardBits < 6 {
-			shardBits++
-		}
-	}
-	shards := 1 << shardBits
-	shardShift := uint(64 - shardBits)
-
-	hashes := make([]uint64, len(universe))
-	counts := make([][]int, shards)
-	chunk := (len(universe) + shards - 1) / shards
-	var wg sync.WaitGroup
-	seed := maphash.MakeSeed()
-	for c := range shards {
-		counts[c] = make([]int, shards)
-		wg.Go(func() {
-			end := min((c+1)*chunk, len(universe))
-			for p := min(c*chunk, end); p < end; p++ {
-				h := maphash.String(seed, universe[p])
-				hashes[p] = h
-				counts[c][h>>shardShift]++
-			}
-		})
-	}
-	wg.Wait()
-
-	// Equal shards must each fit the fullest one.
-	largest := 0
-	for shard := range shards {
-		total := 0
-		for c := range shards {
-			total += counts[c][shard]
-		}
-		largest = max(largest, total)
-	}
-	slots := slotsFor(largest)
-	x := &accountIndex{
-		keys:         universe,
-		table:        make([]uint32, slots*uint64(shards)),
-		positionMask: positionMaskFor(len(universe)),
-		shardShift:   shardShift,
-		shardSlots:   slots,
-		seed:         seed,
-	}
-	duplicates := make([][]int, shards)
-	for shard := range shards {
-		wg.Go(func() {
-			duplicates[shard] = x.insertShard(uint64(shard), hashes)
-		})
-	}
-	wg.Wait()
-	for _, list := range duplicates {
-		for _, p := range list {
+	})
+	for _, ranks := range repeats {
+		for _, rank := range ranks {
 			if x.duplicate == nil {
-				x.duplicate = newBitset(len(universe))
+				x.duplicate = newBitset(len(entries))
 			}
-			x.duplicate.set(p)
+			x.duplicate.set(rank)
 		}
 	}
 	x.distinct = len(universe) - x.duplicate.count()
 	return x
 }
 
-// insertShard inserts every position whose hash falls in shard, in position
-// order, and returns the positions whose key was already present.
-func (x *accountIndex) insertShard(shard uint64, hashes []uint64) (duplicates []int) {
-	var (
-		positions [batchSize]int
-		first     [batchSize]uint32
-	)
-	for start := 0; start < len(hashes); {
-		n := 0
-		for ; start < len(hashes) && n < batchSize; start++ {
-			if hashes[start]>>x.shardShift == shard {
-				positions[n] = start
-				n++
+// sameID reports whether two universe entries hold equal IDs.
+func (x *accountIndex) sameID(a, b uint64) bool {
+	key := x.codec.key(a)
+	if key != x.codec.key(b) {
+		return false
+	}
+	return x.codec.exact(key) || x.keys[x.codec.payload(a)] == x.keys[x.codec.payload(b)]
+}
+
+// id returns the ID at rank.
+func (x *accountIndex) id(rank int) string {
+	return x.keys[x.codec.payload(x.sorted[rank])]
+}
+
+// match sorts ids and finds each one in the universe. It returns the IDs
+// that could be in the universe, in string order, and the indices of the
+// others. Each value of found has the rank of the equal universe ID plus 1
+// in the high 32 bits, or 0 when there is none, and the index in ids in
+// the low 32 bits. Among equal universe IDs match finds the first rank.
+// found shares x.spare and is valid until the next call. Every index into
+// ids must fit in the payload bits given to indexUniverse.
+func (x *accountIndex) match(ids []string) (found []uint64, missing []int) {
+	if len(x.spare) < 2*len(ids) {
+		putEntries(x.spare)
+		x.spare = getEntries(2 * len(ids))
+	}
+	entries, scratch := x.spare[:len(ids)], x.spare[len(ids):2*len(ids)]
+	encoded, missing := x.encodeAll(ids, entries)
+	found, _ = radixSort(encoded, scratch, x.codec.keyShift)
+	x.codec.sortTies(ids, found)
+	x.mergeAll(ids, found)
+	return found, missing
+}
+
+// encodeAll stores the entries of the IDs that can be in the universe at
+// the start of entries, in the order of ids, and returns them with the
+// indices of the other IDs.
+func (x *accountIndex) encodeAll(ids []string, entries []uint64) ([]uint64, []int) {
+	workers := workersFor(len(ids))
+	filled := make([]int, workers)
+	missing := make([][]int, workers)
+	chunk := (len(ids) + workers - 1) / workers
+	c := x.codec
+	forChunks(len(ids), workers, func(w, start, end int) {
+		next := start
+		var first [touchBatch]byte
+		for i := start; i < end; i++ {
+			if (i-start)%touchBatch == 0 {
+				firstBytes(ids[i:min(i+touchBatch, end)], &first)
 			}
-		}
-		for i := range n {
-			first[i] = x.table[x.home(hashes[positions[i]])]
-		}
-		for i := range n {
-			p := positions[i]
-			h := hashes[p]
-			slot, found := x.home(h), false
-			// An earlier ID of this batch may have taken the slot since
-			// it was loaded, so an empty first slot is checked again.
-			if first[i] != 0 || x.table[slot] != 0 {
-				var pos int
-				pos, found = x.probe(x.keys[p], h, slot)
-				slot = uint64(pos)
+			var key uint64
+			ok := !c.empty && hasPrefix(ids[i], first[(i-start)%touchBatch], c.prefix)
+			if ok {
+				key, ok = c.encodeAfterPrefix(ids[i])
 			}
-			if found {
-				duplicates = append(duplicates, p)
+			if !ok {
+				missing[w] = append(missing[w], i)
 				continue
 			}
-			x.table[slot] = x.tag(h) | uint32(p+1)
+			entries[next] = key | uint64(i)
+			next++
+		}
+		filled[w] = next - start
+	})
+	n := filled[0]
+	for w := 1; w < workers; w++ {
+		if n != w*chunk { // no gap to close when every ID so far encoded
+			copy(entries[n:], entries[w*chunk:w*chunk+filled[w]])
+		}
+		n += filled[w]
+	}
+	return entries[:n], slices.Concat(missing...)
+}
+
+// mergeAll rewrites each sorted set entry as match describes. Large sets are
+// split at key boundaries into one part per worker.
+func (x *accountIndex) mergeAll(ids []string, set []uint64) {
+	workers := workersFor(len(set))
+	if workers <= 1 {
+		x.merge(ids, set, x.sorted, 0)
+		return
+	}
+	c := x.codec
+	setCuts := []int{0}
+	rankCuts := []int{0}
+	for w := 1; w < workers; w++ {
+		key := c.key(set[w*len(set)/workers])
+		s, _ := slices.BinarySearchFunc(set, key, func(e, key uint64) int { return cmp.Compare(c.key(e), key) })
+		r, _ := slices.BinarySearchFunc(x.sorted, key, func(e, key uint64) int { return cmp.Compare(c.key(e), key) })
+		setCuts = append(setCuts, max(s, setCuts[w-1]))
+		rankCuts = append(rankCuts, max(r, rankCuts[w-1]))
+	}
+	setCuts = append(setCuts, len(set))
+	rankCuts = append(rankCuts, len(x.sorted))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			x.merge(ids, set[setCuts[w]:setCuts[w+1]], x.sorted[rankCuts[w]:rankCuts[w+1]], rankCuts[w])
+		})
+	}
+	wg.Wait()
+}
+
+// merge matches sorted set entries against universe, the sorted entries
+// from rank base on. Both lists are in string order, so one pass over each
+// finds every match. An ID whose key is not exact needs a string
+// comparison. When one universe entry has its key, the comparison waits
+// for the end of a batch, whose strings are then loaded together.
+func (x *accountIndex) merge(ids []string, set, universe []uint64, base int) {
+	c := x.codec
+	next := 0 // universe entries before next are below every later ID
+	var (
+		candidates [touchBatch]int // universe index, or -1 for none
+		check      [touchBatch]bool
+		idBytes    [touchBatch]byte
+		keyBytes   [touchBatch]byte
+	)
+	for start := 0; start < len(set); start += touchBatch {
+		batch := set[start:min(start+touchBatch, len(set))]
+		for j, e := range batch {
+			key := c.key(e)
+			for next < len(universe) && c.key(universe[next]) < key {
+				next++
+			}
+			candidates[j], check[j] = -1, false
+			switch {
+			case next == len(universe) || c.key(universe[next]) != key:
+			case c.exact(key):
+				candidates[j] = next
+			case next+1 == len(universe) || c.key(universe[next+1]) != key:
+				candidates[j], check[j] = next, true
+			default:
+				candidates[j] = x.findTied(ids[c.payload(e)], universe, &next)
+			}
+		}
+		for j, e := range batch {
+			if check[j] {
+				idBytes[j] = ids[c.payload(e)][0]
+				keyBytes[j] = x.keys[c.payload(universe[candidates[j]])][0]
+			}
+		}
+		for j, e := range batch {
+			if check[j] && (idBytes[j] != keyBytes[j] || x.keys[c.payload(universe[candidates[j]])] != ids[c.payload(e)]) {
+				candidates[j] = -1
+			}
+			var found uint64
+			if candidates[j] >= 0 {
+				found = uint64(base + candidates[j] + 1)
+			}
+			batch[j] = found<<32 | uint64(c.payload(e))
 		}
 	}
-	return duplicates
 }
 
-func (x *accountIndex) isDuplicate(p int) bool {
-	return x.duplicate != nil && p/64 < len(x.duplicate) && x.duplicate[p/64]&(1<<(p%64)) != 0
+// findTied returns the index of id among the universe entries from *next
+// on that share its key, or -1. It moves *next past the entries below id,
+// which are below every later ID too.
+func (x *accountIndex) findTied(id string, universe []uint64, next *int) int {
+	c := x.codec
+	key := c.key(universe[*next])
+	for t := *next; t < len(universe) && c.key(universe[t]) == key; t++ {
+		order := strings.Compare(x.keys[c.payload(universe[t])], id)
+		if order < 0 {
+			*next = t + 1
+			continue
+		}
+		if order == 0 {
+			return t
+		}
+		return -1
+	}
+	return -1
 }
 
-// validWord returns the bits of word w that are distinct universe positions.
+// resolve returns the rank of each ID in ids, or -1 for an ID outside the
+// universe.
+func (x *accountIndex) resolve(ids []string) []int {
+	ranks := make([]int, len(ids))
+	found, missing := x.match(ids)
+	for _, m := range found {
+		ranks[uint32(m)] = int(m>>32) - 1
+	}
+	for _, i := range missing {
+		ranks[i] = -1
+	}
+	return ranks
+}
+
+func (x *accountIndex) size() int { return len(x.keys) }
+
+// validWord returns the bits of word w that are ranks of distinct IDs.
 func (x *accountIndex) validWord(w int) uint64 {
 	n := len(x.keys)
 	valid := ^uint64(0)

@@ -206,7 +206,7 @@ func sortedKeys[V any](m map[string]V) []string {
 
 // weighRegions sums member weights per region in sorted member order, so
 // the float sums do not depend on input order.
-func weighRegions(r *Report, index *accountIndex, weights map[string]float64) *WeightSummary {
+func weighRegions(r *Report, weights map[string]float64) *WeightSummary {
 	summary := &WeightSummary{}
 	for i := range r.Regions {
 		region := &r.Regions[i]
