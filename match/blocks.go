@@ -59,30 +59,31 @@ func newBlockTable() blockTable {
 	return blockTable{single: make(map[uint64]int32)}
 }
 
-// get returns the positions in block h, or nil. A block of one is returned
-// in buf, so the result is valid until the next call with the same buf.
-func (t *blockTable) get(h uint64, buf *[1]int32) []int32 {
+// blockValue is a blockTable map value: a single position when it is not
+// negative, and an index into lists otherwise.
+type blockValue int32
+
+// lookup returns the value of block h and whether the block exists, so
+// that a caller reads the map once per block.
+func (t *blockTable) lookup(h uint64) (blockValue, bool) {
 	v, ok := t.single[h]
-	switch {
-	case !ok:
-		return nil
-	case v >= 0:
-		buf[0] = v
-		return buf[:]
-	}
-	return t.lists[-v-1]
+	return blockValue(v), ok
 }
 
-// size returns the number of positions in block h.
-func (t *blockTable) size(h uint64) int {
-	v, ok := t.single[h]
-	switch {
-	case !ok:
-		return 0
-	case v >= 0:
+// sizeOf returns the number of positions of a block with value v.
+func (t *blockTable) sizeOf(v blockValue) int {
+	if v >= 0 {
 		return 1
 	}
 	return len(t.lists[-v-1])
+}
+
+// appendPositions appends the positions of a block with value v to dst.
+func (t *blockTable) appendPositions(dst []int32, v blockValue) []int32 {
+	if v >= 0 {
+		return append(dst, int32(v))
+	}
+	return append(dst, t.lists[-v-1]...)
 }
 
 // add files pos under h. Positions are added in ascending order, so every

@@ -546,41 +546,47 @@ const candidateBudget = 48
 // at most the budget; blocks larger than maxBlock never are. The
 // caller holds ix.mu for reading or owns the index.
 func (ix *Index) blockedPositions(p *parsedRecord) ([]int32, []uint64) {
+	type foundBlock struct {
+		ref   blockRef
+		value blockValue
+		size  int
+	}
 	var (
 		positions []int32
 		searched  []uint64
-		optional  []blockRef
-		buf       [1]int32
+		optional  []foundBlock
 	)
 	for _, ref := range ix.blockRefs(p, true) {
-		size := ix.blocks.size(ref.hash)
+		v, ok := ix.blocks.lookup(ref.hash)
+		if !ok {
+			continue
+		}
+		size := ix.blocks.sizeOf(v)
 		switch {
-		case size == 0:
 		case ref.kind == blockName || ref.kind == blockDomain || (ref.kind == blockDropped && size <= ix.maxBlock):
-			positions = append(positions, ix.blocks.get(ref.hash, &buf)...)
+			positions = ix.blocks.appendPositions(positions, v)
 			searched = append(searched, ref.hash)
 		case ref.kind != blockDropped && size <= ix.maxBlock:
-			optional = append(optional, ref)
+			optional = append(optional, foundBlock{ref, v, size})
 		}
 	}
 	// Word, acronym and brand blocks come first, smallest first. The
 	// four-letter prefix blocks, the fallback for typos, come after them.
-	slices.SortStableFunc(optional, func(a, b blockRef) int {
-		if pa, pb := a.kind == blockPrefix, b.kind == blockPrefix; pa != pb {
+	slices.SortStableFunc(optional, func(a, b foundBlock) int {
+		if pa, pb := a.ref.kind == blockPrefix, b.ref.kind == blockPrefix; pa != pb {
 			if pa {
 				return 1
 			}
 			return -1
 		}
-		return cmp.Compare(ix.blocks.size(a.hash), ix.blocks.size(b.hash))
+		return cmp.Compare(a.size, b.size)
 	})
-	for i, ref := range optional {
-		size := ix.blocks.size(ref.hash)
-		if len(positions)+size > candidateBudget && (i > 0 || size > candidateBudget) {
+	for i, b := range optional {
+		if len(positions)+b.size > candidateBudget && (i > 0 || b.size > candidateBudget) {
 			break
 		}
-		positions = append(positions, ix.blocks.get(ref.hash, &buf)...)
-		searched = append(searched, ref.hash)
+		positions = ix.blocks.appendPositions(positions, b.value)
+		searched = append(searched, b.ref.hash)
 	}
 	slices.Sort(positions)
 	return slices.Compact(positions), searched
