@@ -388,16 +388,19 @@ func (ix *Index) nameRefs(refs []blockRef, p *parsedRecord, query bool) []blockR
 	if a := acronymKey(p.tokens); a != "" {
 		add(blockAcronym, blockHash(blockAcronym, a))
 	}
+	n := len(p.tokens)
+	// A record being matched whose name has keys with one word left out
+	// finds a misspelt word through them, so it skips the prefix blocks.
+	prefixes := !query || n < minDroppedWords || n > maxDroppedWords
 	for _, t := range p.tokens {
 		if stopWords[t] || (query && ix.df[t] > ix.maxBlock) {
 			continue
 		}
 		add(blockToken, blockHash(blockToken, t))
-		if utf8.RuneCountInString(t) >= 5 {
+		if prefixes && utf8.RuneCountInString(t) >= 5 {
 			add(blockPrefix, blockHash(blockPrefix, string([]rune(t)[:4])))
 		}
 	}
-	n := len(p.tokens)
 	if query && n >= minDroppedWords-1 && n <= maxDroppedWords-1 {
 		add(blockDropped, blockHash(blockDropped, p.tokens...))
 	}
