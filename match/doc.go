@@ -148,12 +148,12 @@
 // many accounts share counts little. To keep the cost in proportion to the
 // likely pairs, it files each account under block keys: its name key, its
 // domain, its domain's brand label, its acronym key, each word, and the
-// first four letters of long words as a fallback for typos (a record whose
-// name has keys with a word left out skips those). A name of three
-// to six words is also filed under its key with each word left out in
-// turn, so that "Nobel Manchester Chemicals" shares a key with "Nobel
+// first four letters of long words as a fallback for typos. A name of
+// three to six words is also filed under its key with each word left out
+// in turn, so that "Nobel Manchester Chemicals" shares a key with "Nobel
 // Manchestre Chemicals" (one word misspelt) and with "Nobel Manchester"
-// (one word fewer). [Index.Match] always searches the blocks of the
+// (one word fewer); a record with such a name needs no prefix blocks.
+// [Index.Match] always searches the blocks of the
 // record's name key, its domains and, when they hold at most 200 accounts,
 // its keys with a word left out. It then adds word, acronym, brand and
 // prefix blocks, smallest first, while the candidates stay within 48; a
