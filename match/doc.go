@@ -154,7 +154,7 @@
 // Manchestre Chemicals" (one word misspelt) and with "Nobel Manchester"
 // (one word fewer); a record with such a name needs no prefix blocks.
 // [Index.Match] always searches the blocks of the
-// record's name key, its domains and, when they hold at most 200 accounts,
+// record's name key, its domains and, when they hold at most 48 accounts,
 // its keys with a word left out. It then adds word, acronym, brand and
 // prefix blocks, smallest first, while the candidates stay within 48; a
 // word that more than 1% of the accounts share (and at least 20) never

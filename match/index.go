@@ -542,7 +542,8 @@ const candidateBudget = 48
 // blockedPositions returns the positions of the accounts that share a
 // searched block with p, sorted, and the hashes of the blocks searched.
 // Name-key and domain blocks are always searched, and so are blocks of
-// names with one word left out that hold at most maxBlock accounts. The
+// names with one word left out that hold at most candidateBudget accounts;
+// larger ones join the other blocks. The
 // other blocks are searched from the smallest up, word blocks before the
 // typo fallback of prefix blocks, while the candidates stay within
 // candidateBudget. The first of them is searched in any case when it holds
@@ -566,10 +567,10 @@ func (ix *Index) blockedPositions(p *parsedRecord) ([]int32, []uint64) {
 		}
 		size := ix.blocks.sizeOf(v)
 		switch {
-		case ref.kind == blockName || ref.kind == blockDomain || (ref.kind == blockDropped && size <= ix.maxBlock):
+		case ref.kind == blockName || ref.kind == blockDomain || (ref.kind == blockDropped && size <= candidateBudget):
 			positions = ix.blocks.appendPositions(positions, v)
 			searched = append(searched, ref.hash)
-		case ref.kind != blockDropped && size <= ix.maxBlock:
+		case size <= ix.maxBlock:
 			optional = append(optional, foundBlock{ref, v, size})
 		}
 	}
