@@ -110,10 +110,24 @@ type Comparison struct {
 	// Weight is the total log2 likelihood ratio: the prior plus the
 	// weight of each field. Score is 1/(1+2^-Weight).
 	Weight float64 `json:"weight"`
-	// Fields lists each field's level and weight, name first.
+	// Fields lists each field's level and weight: the name, the domain,
+	// then the country, city and phone when either record carries them.
+	// Field finds one by name.
 	Fields []FieldComparison `json:"fields"`
 	// Rule describes, in words, the rule that decided.
 	Rule string `json:"rule"`
+}
+
+// Field returns the comparison of the named field ("name", "domain",
+// "country", "city" or "phone") and true, or false when Fields does not
+// list it because neither record carries it.
+func (c Comparison) Field(name string) (FieldComparison, bool) {
+	for _, f := range c.Fields {
+		if f.Field == name {
+			return f, true
+		}
+	}
+	return FieldComparison{}, false
 }
 
 // String returns a one-line explanation of the comparison.
@@ -357,11 +371,26 @@ func (c *comparer) explain(a, b *parsedRecord, l pairLevels) Comparison {
 	case DomainSameBrand:
 		domain.Similarity = 0.5
 	}
-	cmp := Comparison{Fields: []FieldComparison{name, domain,
-		valueField("country", l.country, c.weights.Country, a.country, b.country),
-		valueField("city", l.city, c.weights.City, a.city, b.city),
-		valueField("phone", l.phone, c.weights.Phone, a.phone, b.phone),
-	}}
+	cmp := Comparison{Fields: make([]FieldComparison, 2, 5)}
+	cmp.Fields[0], cmp.Fields[1] = name, domain
+	// Country, city and phone are listed when either record carries them,
+	// because a field that neither carries tells nothing and each
+	// explained field costs 64 bytes in a batch report.
+	for _, f := range []struct {
+		field   string
+		level   Level
+		weights map[Level]float64
+		a, b    string
+	}{
+		{"country", l.country, c.weights.Country, a.country, b.country},
+		{"city", l.city, c.weights.City, a.city, b.city},
+		{"phone", l.phone, c.weights.Phone, a.phone, b.phone},
+	} {
+		if f.a != "" || f.b != "" {
+			cmp.Fields = append(cmp.Fields, valueField(f.field, f.level, f.weights, f.a, f.b))
+		}
+	}
+	cmp.Fields = slices.Clip(cmp.Fields)
 	cmp.Decision, cmp.Score = c.decision(l)
 	switch cmp.Decision {
 	case NoEvidence:
