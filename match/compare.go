@@ -371,12 +371,10 @@ func (c *comparer) explain(a, b *parsedRecord, l pairLevels) Comparison {
 	case DomainSameBrand:
 		domain.Similarity = 0.5
 	}
-	cmp := Comparison{Fields: make([]FieldComparison, 2, 5)}
-	cmp.Fields[0], cmp.Fields[1] = name, domain
 	// Country, city and phone are listed when either record carries them,
 	// because a field that neither carries tells nothing and each
 	// explained field costs 64 bytes in a batch report.
-	for _, f := range []struct {
+	values := [...]struct {
 		field   string
 		level   Level
 		weights map[Level]float64
@@ -385,12 +383,20 @@ func (c *comparer) explain(a, b *parsedRecord, l pairLevels) Comparison {
 		{"country", l.country, c.weights.Country, a.country, b.country},
 		{"city", l.city, c.weights.City, a.city, b.city},
 		{"phone", l.phone, c.weights.Phone, a.phone, b.phone},
-	} {
+	}
+	n := 2
+	for _, f := range values {
+		if f.a != "" || f.b != "" {
+			n++
+		}
+	}
+	cmp := Comparison{Fields: make([]FieldComparison, 2, n)}
+	cmp.Fields[0], cmp.Fields[1] = name, domain
+	for _, f := range values {
 		if f.a != "" || f.b != "" {
 			cmp.Fields = append(cmp.Fields, valueField(f.field, f.level, f.weights, f.a, f.b))
 		}
 	}
-	cmp.Fields = slices.Clip(cmp.Fields)
 	cmp.Decision, cmp.Score = c.decision(l)
 	switch cmp.Decision {
 	case NoEvidence:
