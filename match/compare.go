@@ -499,6 +499,14 @@ func (c *comparer) nameLevel(a, b *parsedRecord) (Level, float64) {
 		return NameTokens, sim
 	case isAcronymOf(a.tokens, b.tokens) || isAcronymOf(b.tokens, a.tokens):
 		return NameAcronym, sim
+	case sim >= 0.85 && extraWords(a.tokens, b.tokens) > 2:
+		// Even generic words count when there are many of them: "Example
+		// Software Services Holdings International" is not "Example
+		// Software" for sure.
+		if isPrefixOf(a.tokens, b.tokens) || isPrefixOf(b.tokens, a.tokens) {
+			return NamePrefix, sim
+		}
+		return NameMedium, sim
 	case sim >= 0.85 && typo:
 		return NameTypo, sim
 	case sim >= 0.85:
@@ -525,6 +533,21 @@ func nameDetail(a, b *parsedRecord, level Level) string {
 		return quote(a.key) + " and " + quote(b.key) + ", and no other account's name starts with the record's name"
 	}
 	return quote(a.key) + " and " + quote(b.key)
+}
+
+// extraWords returns the number of words, besides stop words, that one
+// token list has and the other lacks, whichever side has more.
+func extraWords(a, b []string) int {
+	count := func(x, y []string) int {
+		n := 0
+		for _, t := range x {
+			if !stopWords[t] && !slices.Contains(y, t) {
+				n++
+			}
+		}
+		return n
+	}
+	return max(count(a, b), count(b, a))
 }
 
 // withoutWords returns tokens without the words in drop, or tokens itself

@@ -167,9 +167,11 @@
 // exactly one account stands in a prefix or acronym relation to the record,
 // the name reaches a unique level that matches on its own. "Costco" then
 // names "Costco Wholesale Corp", "Costco Wholesale" names "Costco", and
-// "International Business Machines" names "IBM". A longer record name
-// counts only when it adds at most two words, because "BlackRock Municipal
-// Income Trust" is not "BlackRock". When two different
+// "International Business Machines" names "IBM". The longer name may add
+// at most two words, and not only generic ones, because "BlackRock
+// Municipal Income Trust" is not "BlackRock" and "Example Software
+// Services Holdings International" is not "Example Software". When two
+// different
 // accounts both match within a margin of each other, the decision is
 // [Ambiguous] and no account is picked; accounts that carry exactly the same
 // evidence are duplicates ([Index.Duplicates]), not rivals.

@@ -429,13 +429,17 @@ const (
 // name or the reverse, when no other account is in such a relation.
 // "Costco" names "Costco Wholesale Corp", and "International Business
 // Machines" names "IBM", in an index without another account of that kind.
-// An account's name that starts the record's name counts only when the
-// record adds at most two words besides "of", "the" and the like
-// ("Costco Wholesale" names "Costco"), because a longer name often names
-// a different company ("BlackRock Municipal Income Quality Trust" is not
-// "BlackRock"). The rule applies only when every account that could stand
-// in the relation was a candidate: the record's first word, or its acronym
-// key, must have formed a block.
+// The longer name may add at most two words besides "of", "the" and the
+// like ("Costco Wholesale" names "Costco"), because a longer name often
+// names a different company ("BlackRock Municipal Income Quality Trust" is
+// not "BlackRock"). An account's name that adds only generic words to the
+// record's never counts, because it names a holding or service company of
+// that name ("Example Software" does not name "Example Software Services
+// Holdings International"). Such accounts still count as rivals, so they
+// keep another account from being unique.
+// The rule applies only when every account that could stand in the
+// relation was a candidate: the record's first word, or its acronym key,
+// must have formed a block.
 //
 // For a part of a mention (mention true) only the prefix rule applies, in
 // one direction: an account's name of two words or more that starts the
@@ -456,7 +460,10 @@ func (ix *Index) upgradeUniqueRelations(p *parsedRecord, all []scored, searched 
 	}
 
 	related := int32(-1) // position of an account with the related evidence
-	var rivals []int32   // positions of accounts with distinct evidence
+	// relatedShort reports that the related account's name adds at most
+	// two words to the record's, or the reverse, or is an acronym of it.
+	relatedShort := false
+	var rivals []int32 // positions of accounts with distinct evidence
 	for _, s := range all {
 		switch s.levels.name {
 		case NameExact, NameTokens, NameTrade, NameStrong, NameTypo, NameMedium:
@@ -467,13 +474,16 @@ func (ix *Index) upgradeUniqueRelations(p *parsedRecord, all []scored, searched 
 	}
 	for _, s := range all {
 		account := &ix.accounts[s.pos].parsed
-		var prefix, initials bool
+		var prefix, short, initials bool
 		for k := range len(account.aliases) + 1 {
 			a := account.name(k)
 			if mention {
-				prefix = prefix || slices.Equal(p.tokens, a.tokens) || (isPrefixOf(a.tokens, p.tokens) && countWords(a.tokens) >= 2)
+				rel := slices.Equal(p.tokens, a.tokens) || (isPrefixOf(a.tokens, p.tokens) && countWords(a.tokens) >= 2)
+				prefix, short = prefix || rel, short || rel
 			} else {
 				prefix = prefix || isPrefixOf(p.tokens, a.tokens) || slices.Equal(p.tokens, a.tokens) || shortPrefixOf(a.tokens, p.tokens)
+				short = short || (shortPrefixOf(p.tokens, a.tokens) && !onlyGenericAdded(p.tokens, a.tokens)) ||
+					slices.Equal(p.tokens, a.tokens) || shortPrefixOf(a.tokens, p.tokens)
 			}
 			initials = initials || isAcronymOf(p.tokens, a.tokens) || isAcronymOf(a.tokens, p.tokens)
 		}
@@ -481,10 +491,10 @@ func (ix *Index) upgradeUniqueRelations(p *parsedRecord, all []scored, searched 
 			if related >= 0 && !ix.sameEvidence(related, s.pos) {
 				return
 			}
-			related = s.pos
+			related, relatedShort = s.pos, short || (initials && acronymSearched)
 		}
 	}
-	if related < 0 || len(rivals) > 1 || (len(rivals) == 1 && !ix.sameEvidence(rivals[0], related)) {
+	if related < 0 || !relatedShort || len(rivals) > 1 || (len(rivals) == 1 && !ix.sameEvidence(rivals[0], related)) {
 		// Another account resembles the record's name closely, so the
 		// relation is not unique evidence ("Lineage Cell Therapeeutics"
 		// has a typo of "Lineage Cell Therapeutics", not the company
@@ -531,6 +541,18 @@ func shortPrefixOf(short, long []string) bool {
 		}
 	}
 	return extra <= 2
+}
+
+// onlyGenericAdded reports whether the words that long adds to its prefix
+// short are all generic or stop words ("Services Holdings"), which mark a
+// holding or service company of the same name rather than the company.
+func onlyGenericAdded(short, long []string) bool {
+	for _, t := range long[len(short):] {
+		if !stopWords[t] && !genericWords[t] {
+			return false
+		}
+	}
+	return true
 }
 
 // candidateBudget is the number of candidates that blocks are added up to,

@@ -383,3 +383,29 @@ func TestIndexMatchesThroughAliases(t *testing.T) {
 	assert.Contains(t, res.Candidates[0].Comparison.Fields[0].Detail, `"uc berkeley"`, "the detail names the alias that agreed")
 	assert.Empty(t, ix.Unmatchable(), "an alias stands in for a placeholder name")
 }
+
+// TestIndexLongerNameNotMergedAutomatically checks the case of issue 5: a
+// record whose name starts a much longer account name scores below an
+// exact key match and is never merged automatically, by Match or by Link.
+func TestIndexLongerNameNotMergedAutomatically(t *testing.T) {
+	ix, err := NewIndex([]Record{
+		{ID: "long", Name: "Example Software Services Holdings International"},
+		{ID: "other", Name: "Globex Corporation"},
+		{ID: "third", Name: "Initech Software"},
+	})
+	require.NoError(t, err)
+	exact, err := NewIndex([]Record{{ID: "exact", Name: "Example Software Inc"}})
+	require.NoError(t, err)
+	want := exact.Match(Record{Name: "Example Software"})
+	require.Equal(t, Match, want.Decision, want.Reason)
+	for _, name := range []string{"Example Software", "Example Software Ltd", "Example"} {
+		res := ix.Match(Record{Name: name})
+		assert.NotEqual(t, Match, res.Decision, "%s: %s", name, res.Reason)
+		if len(res.Candidates) > 0 {
+			assert.Less(t, res.Candidates[0].Comparison.Score, want.Candidates[0].Comparison.Score, name)
+		}
+	}
+	report, err := ix.Link(context.Background(), []Record{{ID: "l1", Name: "Example Software"}})
+	require.NoError(t, err)
+	assert.Equal(t, Unmatched, report.Records[0].Outcome, report.Records[0].Result.Reason)
+}
