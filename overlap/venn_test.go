@@ -56,6 +56,8 @@ func TestWriteVennSVGTwoSetAreas(t *testing.T) {
 	}{
 		{"partial overlap", 840, 300, 160},
 		{"small overlap", 5000, 4000, 3},
+		{"one in a hundred thousand", 100000, 90000, 1},
+		{"one in a million", 1000000, 900000, 1},
 		{"b inside a", 700, 0, 300},
 		{"a inside b", 0, 50, 10},
 		{"identical", 0, 0, 40},
