@@ -465,9 +465,10 @@ func countRegions(index *accountIndex, memberBits []bitset) *regionCounts {
 }
 
 // buildRegions returns the non-empty regions in UpSet order, without
-// members.
+// members. It returns an empty slice, not nil, when there are none, so that
+// JSON gives [] as it does for the other lists.
 func buildRegions(counts *regionCounts, sets []SetSummary) []Region {
-	var regions []Region
+	regions := []Region{}
 	counts.each(func(key uint64, n int) {
 		regions = append(regions, Region{key: key, Count: n, Sets: setNames(sets, key)})
 	})

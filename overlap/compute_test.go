@@ -88,6 +88,9 @@ func TestComputeEmptySetsUndefined(t *testing.T) {
 
 	assert.Equal(t, 0, r.UnionSize)
 	assert.Empty(t, r.Regions)
+	out, err := json.Marshal(r)
+	require.NoError(t, err)
+	assert.Contains(t, string(out), `"regions":[]`, "no regions is an empty list, not null")
 	require.NotEmpty(t, r.Metrics)
 	for _, m := range r.Metrics {
 		assert.False(t, m.Value.Defined(), "metric %s", m.Key())
