@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 	"math/bits"
+	"slices"
 	"text/tabwriter"
 )
 
@@ -298,9 +299,13 @@ func vennCaptions(r *Report, layout *VennLayout) []string {
 		oc, _ := r.Metric(MetricOverlapCoefficient, a, b)
 		lines = append(lines, fmt.Sprintf("Jaccard %s, overlap coefficient %s.", jaccard.Value.Percent(), oc.Value.Percent()))
 	}
-	if layout.Exact {
+	drawn := slices.ContainsFunc(layout.Circles, func(c Circle) bool { return c.Radius > 0 })
+	switch {
+	case !drawn:
+		// Nothing is drawn, so there are no areas to describe.
+	case layout.Exact:
 		lines = append(lines, "Exact: circle and overlap areas are proportional to the counts.")
-	} else {
+	default:
 		lines = append(lines, fmt.Sprintf("Fitted: areas are approximate, largest region error %s of the union, stress %s.",
 			Ratio{layout.MaxError, 1}.Percent(), formatNumber(layout.Stress)))
 	}

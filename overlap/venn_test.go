@@ -106,6 +106,9 @@ func TestWriteVennSVGBothEmpty(t *testing.T) {
 
 	assert.Empty(t, doc.Circles)
 	assert.Contains(t, doc.Texts, "No set has any account in the universe.")
+	for _, text := range doc.Texts {
+		assert.NotContains(t, text, "proportional", "no areas are drawn to be proportional")
+	}
 }
 
 func TestWriteVennSVGEscapesText(t *testing.T) {
