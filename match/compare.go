@@ -371,8 +371,8 @@ func (c *comparer) explain(a, b *parsedRecord, l pairLevels) Comparison {
 	case DomainSameBrand:
 		domain.Similarity = 0.5
 	}
-	// Country, city and phone are listed when either record carries them,
-	// because a field that neither carries tells nothing and each
+	// Country, city and phone are listed when either record carries them.
+	// A field that neither carries adds no information, and each
 	// explained field costs 64 bytes in a batch report.
 	values := [...]struct {
 		field   string

@@ -152,7 +152,7 @@
 // three to six words is also filed under its key with each word left out
 // in turn, so that "Nobel Manchester Chemicals" shares a key with "Nobel
 // Manchestre Chemicals" (one word misspelt) and with "Nobel Manchester"
-// (one word fewer); a record with such a name needs no prefix blocks.
+// (one word fewer). A record with such a name needs no prefix blocks.
 // [Index.Match] always searches the blocks of the
 // record's name key, its domains and, when they hold at most 48 accounts,
 // its keys with a word left out. It then adds word, acronym, brand and

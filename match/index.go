@@ -353,11 +353,11 @@ func (ix *Index) tokenWeight(token string) float64 {
 // left out, so that a record with one misspelt word, or one word fewer,
 // still shares a block with the account. For an account (query false),
 // those are its blockDropped keys. A record being matched (query true)
-// looks up its own keys with one word left out, and its whole key, among
-// the accounts' blockDropped keys, and its keys with one word left out
-// among the accounts' name keys, for a record with one word more. For a
-// record being matched, tokens that more than maxBlock accounts share are
-// left out.
+// looks up two things among the accounts' blockDropped keys: its own keys
+// with one word left out, and its whole key. It also looks up its keys
+// with one word left out among the accounts' name keys, which finds an
+// account whose name has one word fewer. For a record being matched,
+// tokens that more than maxBlock accounts share are left out.
 func (ix *Index) blockRefs(p *parsedRecord, query bool) []blockRef {
 	var refs []blockRef
 	if p.hasName() {
@@ -442,11 +442,11 @@ const (
 // must have formed a block.
 //
 // For a part of a mention (mention true) only the prefix rule applies, in
-// one direction: an account's name of two words or more that starts the
-// part, whatever the part adds, because a mention names units after their
-// institution ("Stanford University School of Medicine" names "Stanford
-// University"). A one-word name never counts, because a part such as
-// "Department of Pathology" would name the company "Dept".
+// one direction. An account's name of two words or more that starts the
+// part counts, whatever the part adds. A mention names units after their
+// institution, so "Stanford University School of Medicine" names
+// "Stanford University". A one-word name never counts, because a part
+// such as "Department of Pathology" would name the company "Dept".
 func (ix *Index) upgradeUniqueRelations(p *parsedRecord, all []scored, searched []uint64, mention bool) {
 	if !p.hasName() || len(p.tokens) == 0 {
 		return
@@ -563,9 +563,9 @@ const candidateBudget = 48
 
 // blockedPositions returns the positions of the accounts that share a
 // searched block with p, sorted, and the hashes of the blocks searched.
-// Name-key and domain blocks are always searched, and so are blocks of
-// names with one word left out that hold at most candidateBudget accounts;
-// larger ones join the other blocks. The
+// Name-key and domain blocks are always searched. Blocks of names with one
+// word left out are searched too when they hold at most candidateBudget
+// accounts, and join the other blocks when they hold more. The
 // other blocks are searched from the smallest up, word blocks before the
 // typo fallback of prefix blocks, while the candidates stay within
 // candidateBudget. The first of them is searched in any case when it holds

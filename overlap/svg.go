@@ -46,9 +46,9 @@ func (s *svgWriter) text(x, y float64, size int, anchor, weight, content string)
 
 // num formats a coordinate with the fewest digits that read back as the
 // same float64. Fewer would do for the circles, but not for the lens of two
-// sets that share one account in a million: its area grows with the depth
-// of the overlap to the power 1.5, and four decimals of a center moved it
-// by about 1%.
+// sets that share one account in a million. The lens area grows with the
+// depth of the overlap to the power 1.5, so four decimals of a center
+// moved it by about 1%.
 func num(v float64) string {
 	return strconv.FormatFloat(v, 'f', -1, 64)
 }
