@@ -280,7 +280,7 @@ func evenShares(n int, reason string) ([]float64, []string, error) {
 // that they sum to the full value. When every touch is so old that its
 // weight rounds to zero (more than about 1,000 half-lives), the weights
 // cannot tell the touches apart, and the value is split evenly; each
-// credit's reason says so.
+// credit's reason names that cause.
 type TimeDecay struct {
 	// HalfLife is the age at which a touch weighs half as much as a touch
 	// at the conversion. It must be positive.
