@@ -277,10 +277,9 @@ func evenShares(n int, reason string) ([]float64, []string, error) {
 
 // TimeDecay weights each touch by 2^(-age/HalfLife), where age is the
 // time from the touch to the conversion, and normalises the weights so
-// that they sum to the full value. When every touch is so old that its
-// weight rounds to zero (more than about 1,000 half-lives), the weights
-// cannot tell the touches apart, and the value is split evenly; each
-// credit's reason names that cause.
+// that they sum to the full value. A touch more than about 1,000
+// half-lives old weighs zero. When every touch is that old, the value is
+// split evenly, and each credit's reason names that cause.
 type TimeDecay struct {
 	// HalfLife is the age at which a touch weighs half as much as a touch
 	// at the conversion. It must be positive.
