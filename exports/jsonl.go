@@ -42,19 +42,7 @@ func ReadJSONLines(r io.Reader, opts Options) iter.Seq2[Record, error] {
 		}
 		jr.scanner = bufio.NewScanner(text)
 		jr.scanner.Buffer(make([]byte, 0, 64<<10), opts.MaxRowBytes)
-		for {
-			rec, err := jr.next()
-			if err == io.EOF {
-				return
-			}
-			if !yield(rec, err) {
-				return
-			}
-			var rowErr *Error
-			if errors.As(err, &rowErr) && rowErr.fatal {
-				return
-			}
-		}
+		yieldRows(yield, jr.next)
 	}
 }
 

@@ -201,18 +201,24 @@ func Read(r io.Reader, opts Options) iter.Seq2[Record, error] {
 			return
 		}
 		defer rd.progress.finish()
-		for {
-			rec, err := rd.next()
-			if err == io.EOF {
-				return
-			}
-			if !yield(rec, err) {
-				return
-			}
-			var rowErr *Error
-			if errors.As(err, &rowErr) && rowErr.fatal {
-				return
-			}
+		yieldRows(yield, rd.next)
+	}
+}
+
+// yieldRows passes each result of next to yield. It stops at io.EOF, when
+// yield returns false, or after an error that ends the input.
+func yieldRows(yield func(Record, error) bool, next func() (Record, error)) {
+	for {
+		rec, err := next()
+		if err == io.EOF {
+			return
+		}
+		if !yield(rec, err) {
+			return
+		}
+		var rowErr *Error
+		if errors.As(err, &rowErr) && rowErr.fatal {
+			return
 		}
 	}
 }
