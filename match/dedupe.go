@@ -53,6 +53,9 @@ type DedupeReport struct {
 // they match each other, because they are then copies of one company. A
 // record that ties between two records that do not match each other is
 // ambiguous and links to nothing, so that it cannot join two companies.
+// Nor does any link join two clusters whose records carry company domains
+// on brands the clusters do not share: those are two companies, even when
+// a record without a domain matches both.
 // Record IDs must be unique and not empty. Options set the index's weights
 // and thresholds and report progress.
 //
@@ -87,14 +90,35 @@ func Deduplicate(ctx context.Context, records []Record, opts ...LinkOption) (Ded
 		}
 		return i
 	}
+	// brands holds, per cluster root, the brand labels of the members'
+	// company domains. Two clusters whose records all have domains, on
+	// brands they do not share, are different companies, so a link
+	// through a record without a domain does not join them.
+	brands := make(map[int][]string)
+	for i := range records {
+		if b := ix.accounts[i].parsed.brands; len(b) > 0 {
+			brands[i] = b
+		}
+	}
 	for i, d := range report.Records {
 		if d.Result.Decision != Match {
 			continue
 		}
 		for _, id := range append([]string{d.Result.AccountID}, d.Result.Duplicates...) {
 			a, b := find(i), find(ix.byID[id])
-			if a != b {
-				parent[max(a, b)] = min(a, b)
+			if a == b {
+				continue
+			}
+			ba, bb := brands[a], brands[b]
+			if len(ba) > 0 && len(bb) > 0 && sortedIntersect(ba, bb) == "" {
+				continue
+			}
+			root, other := min(a, b), max(a, b)
+			parent[other] = root
+			if len(bb) > 0 || len(ba) > 0 {
+				merged := slices.Compact(slices.Sorted(slices.Values(append(slices.Clone(ba), bb...))))
+				brands[root] = merged
+				delete(brands, other)
 			}
 		}
 	}

@@ -76,4 +76,6 @@ func TestDeduplicateTiesBetweenDuplicates(t *testing.T) {
 		assert.Equal(t, Match, rep.Records[i].Result.Decision, rep.Records[i].Result.Reason)
 	}
 	assert.Equal(t, Ambiguous, rep.Records[5].Result.Decision, rep.Records[5].Result.Reason)
+	assert.NotEqual(t, rep.Records[3].ClusterID, rep.Records[4].ClusterID,
+		"records on different company domains are not joined through a record without one")
 }
