@@ -22,15 +22,14 @@ const (
 	roleDate    = "date"
 )
 
-// roles lists every role that a column mapping may name, and
-// accountRoles those read from the targets file, which lists accounts and
-// so has no touch date.
+// roles lists every role that a column mapping may name. accountRoles
+// lists the roles read from the targets file, which has no touch date.
 var (
 	roles        = []string{roleID, roleName, roleWebsite, roleEmail, roleDate}
 	accountRoles = []string{roleID, roleName, roleWebsite, roleEmail}
 )
 
-// rolesOf returns the roles read from the file of source.
+// rolesOf returns the roles read from the file of the named source.
 func rolesOf(source string) []string {
 	if source == "targets" {
 		return accountRoles
@@ -93,9 +92,9 @@ func parseColumnSpec(spec string) (map[string]string, error) {
 	return out, nil
 }
 
-// detectColumns finds the column of each of fileRoles in header. Explicit
-// mappings win and must exist; otherwise the aliases are tried in order. An
-// explicit mapping of a role outside fileRoles is an error.
+// detectColumns finds the column of each of fileRoles in header. An
+// explicit mapping wins and must exist, or else the aliases are tried in
+// order. An explicit mapping of a role outside fileRoles is an error.
 func detectColumns(path string, header []string, explicit map[string]string, fileRoles []string) (columns, error) {
 	for _, role := range roles {
 		if _, ok := explicit[role]; ok && !slices.Contains(fileRoles, role) {
@@ -151,10 +150,10 @@ type row struct {
 	// rejected holds why the row could not become a record; empty when it
 	// did.
 	rejected string
-	// date is the touch date as written, set by applyWindow.
+	// date is the touch date as the file writes it, set by applyWindow.
 	date string
-	// outside holds why the row's touch lies outside the window; empty when
-	// it lies inside or no window is set.
+	// outside is the reason the row's touch lies outside the window. It is
+	// empty when the touch lies inside or no window is set.
 	outside string
 }
 

@@ -54,7 +54,7 @@ type config struct {
 	segment                                        string
 	maxUnmatched                                   int
 	json                                           bool
-	// window is the parsed -from and -to.
+	// window is the range of touch dates parsed from -from and -to.
 	window overlap.Window
 }
 
@@ -145,8 +145,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	return writeOutputFiles(cfg, rep, stdout)
 }
 
-// writeOutputFiles writes the diagrams and region files that cfg names,
-// and with text output lists them on stdout.
+// writeOutputFiles writes the diagrams and region files that cfg names.
+// With text output, it also prints each path written to stdout.
 func writeOutputFiles(cfg config, rep *circlesReport, stdout io.Writer) error {
 	if cfg.svg != "" {
 		if err := writeFile(cfg.svg, rep.writeSVG); err != nil {

@@ -69,13 +69,13 @@ type circlesReport struct {
 
 var teams = []string{"marketing", "sales"}
 
-// reportOptions are the settings of buildReport beyond the input files.
+// reportOptions contains the settings of buildReport beyond the input files.
 type reportOptions struct {
-	// window limits the reach to touches dated inside it. A zero window
+	// window is the range of touch dates that count as reach. A zero window
 	// counts every row and reads no dates.
 	window overlap.Window
-	// segment names a column of the targets file to split the report by,
-	// or is empty for no split.
+	// segment is the targets column to split the report by, or empty for
+	// no split.
 	segment string
 }
 
@@ -262,8 +262,9 @@ func (rep *circlesReport) region(names ...string) overlap.Region {
 	return regionIn(rep.Overlap, names...)
 }
 
-// regionIn returns the region of r's accounts in exactly the named teams,
-// or an empty region when no account is in it.
+// regionIn returns the region of r's accounts in exactly the named teams.
+// It returns an empty region when r lists none, such as when no account is
+// in it.
 func regionIn(r *overlap.Report, names ...string) overlap.Region {
 	if region, ok := r.Region(names...); ok {
 		return region
@@ -390,8 +391,8 @@ func (rep *circlesReport) writeUnmatched(w io.Writer, maxUnmatched int) error {
 	return writeRowTable(w, fmt.Sprintf("Rows outside the window (%d):", len(outside)), outside, maxUnmatched)
 }
 
-// writeRowTable writes title and a table of rows, cut after maxUnmatched
-// rows unless it is 0.
+// writeRowTable writes title and a table of at most maxUnmatched rows, or
+// of all rows when maxUnmatched is 0.
 func writeRowTable(w io.Writer, title string, rows []sourcedRow, maxUnmatched int) error {
 	fmt.Fprintf(w, "\n%s\n", title)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
@@ -419,7 +420,7 @@ func clip(s string, n int) string {
 	return s
 }
 
-// printable turns tabs, line breaks and other control characters into
+// printable replaces tabs, line breaks and other control characters with
 // spaces.
 func printable(s string) string {
 	return strings.Map(func(r rune) rune {
@@ -478,8 +479,8 @@ func (rep *circlesReport) writeUpSet(w io.Writer) error {
 	return overlap.WriteUpSetSVG(w, rep.Overlap, overlap.SVGOptions{Title: diagramTitle})
 }
 
-// dateColumns names the date column of each team export, such as
-// `marketing column "Last Activity Date"`.
+// dateColumns returns the date column of each team export as a phrase,
+// such as `marketing column "Last Activity Date"`.
 func (rep *circlesReport) dateColumns() string {
 	var parts []string
 	for _, f := range rep.Files {

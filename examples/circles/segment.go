@@ -10,13 +10,13 @@ import (
 	"github.com/accountkit/accountkit/overlap"
 )
 
-// noSegmentValue names the segment of target accounts whose -segment
-// column is empty, so that they stay in the report under a visible name.
+// noSegmentValue is the segment name of the target accounts whose -segment
+// column is empty, so that they stay visible in the report.
 const noSegmentValue = "(none)"
 
 // segmentValues maps the ID of every target account to its value in the
-// targets column named column, compared without case and surrounding
-// spaces. It returns the column's header as the file writes it.
+// targets column named column, matched to a header ignoring case and
+// surrounding spaces. It also returns that header as the file writes it.
 func segmentValues(targets *table, column string) (map[string]string, string, error) {
 	i := slices.IndexFunc(targets.header, func(h string) bool {
 		return strings.EqualFold(strings.TrimSpace(h), strings.TrimSpace(column))

@@ -12,8 +12,8 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// writeFiles writes name → contents into a temporary folder and returns
-// name → path.
+// writeFiles writes each entry of files, keyed by file name, into a
+// temporary folder and returns the path of each file by name.
 func writeFiles(t *testing.T, files map[string]string) map[string]string {
 	t.Helper()
 	dir := t.TempDir()
@@ -26,7 +26,7 @@ func writeFiles(t *testing.T, files map[string]string) map[string]string {
 	return paths
 }
 
-// segmentFiles are three targets in the regions EMEA, none and AMER.
+// segmentFiles contains three targets in the regions EMEA, none and AMER.
 // Marketing reaches Acme and Globex, and sales reaches Globex.
 var segmentFiles = map[string]string{
 	"t.csv": "Account ID,Account Name,Website,Region\n" +

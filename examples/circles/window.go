@@ -24,8 +24,8 @@ var dateLayouts = []string{
 	"2006-01-02T15:04:05Z0700",
 }
 
-// parseDate reads a touch date or a window bound. A date alone is midnight
-// UTC, and a date-time without Z or an offset is read as UTC.
+// parseDate parses a touch date or a window bound. A date alone is
+// midnight UTC, and a date-time without Z or an offset is read as UTC.
 func parseDate(value string) (time.Time, error) {
 	s := strings.ToUpper(strings.TrimSpace(value))
 	if s == "" {

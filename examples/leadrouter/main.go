@@ -30,7 +30,7 @@ import (
 	"github.com/accountkit/accountkit/exports"
 )
 
-// sampleAccounts holds the Account ID, Account Name and Website columns of
+// sampleAccounts contains the Account ID, Account Name and Website columns of
 // examples/circles/sample/targets.csv, real company names whose sources
 // examples/circles/sample/README.md lists.
 //

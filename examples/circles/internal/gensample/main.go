@@ -22,7 +22,7 @@ import (
 // seed fixes every random choice, so the sample is the same on each run.
 const seed = 20261204
 
-// year is the year that the touch dates of the sample spread over.
+// year is the year, in UTC, of every touch date in the sample.
 const year = 2026
 
 type company struct {
@@ -46,8 +46,8 @@ func main() {
 
 func run(data, out string) error {
 	rng := rand.New(rand.NewPCG(seed, seed))
-	// The region, tier and date columns draw from a stream of their own,
-	// so that they leave the other values of the sample as they are.
+	// The region, tier and date columns use a separate random stream, so
+	// adding them leaves the other values of the sample unchanged.
 	extra := rand.New(rand.NewPCG(seed, seed+1))
 	ror, err := readROR(filepath.Join(data, "ror-records-subset", "ror_orgs.csv"))
 	if err != nil {
@@ -118,8 +118,8 @@ func run(data, out string) error {
 		date := ""
 		switch {
 		case row[0] == "L0001":
-			// One lead carries a US-style date, which the window flags
-			// reject.
+			// One lead has a US-style date (month/day/year), which is
+			// rejected when -from or -to is set.
 			date = when.Format("1/2/2006")
 		case extra.IntN(3) == 0:
 			zone := zoneOffsets[extra.IntN(len(zoneOffsets))]
@@ -146,23 +146,23 @@ func run(data, out string) error {
 // are not written in UTC.
 var zoneOffsets = []int{-8, -5, 1, 2, 9}
 
-// randomTime returns a time uniformly spread over the year, to the second.
+// randomTime returns a uniformly random second of year, in UTC.
 func randomTime(rng *rand.Rand) time.Time {
 	start := time.Date(year, time.January, 1, 0, 0, 0, 0, time.UTC)
 	seconds := start.AddDate(1, 0, 0).Unix() - start.Unix()
 	return start.Add(time.Duration(rng.Int64N(seconds)) * time.Second)
 }
 
-// Sales regions by ISO 3166-1 country code. targetRegion puts every other
-// country in EMEA.
+// amerCountries and apacCountries list the ISO 3166-1 country codes of the
+// AMER and APAC sales regions. targetRegion puts every other country in EMEA.
 var (
 	amerCountries = []string{"AR", "BM", "BO", "BR", "CA", "CL", "CO", "CU", "EC", "GT", "LC", "MX", "PA", "PE", "PR", "US", "UY", "VE", "VG"}
 	apacCountries = []string{"AU", "BD", "CN", "HK", "ID", "IN", "JP", "KR", "LK", "MY", "NP", "NZ", "PH", "PK", "SG", "TH", "TW", "VN"}
 )
 
 // targetRegion returns the sales region of a company in country: AMER,
-// APAC or EMEA for any other country. About one target in fifteen gets an
-// empty region, so that the sample has targets with no region.
+// APAC, or EMEA for any other country. With probability 1/15 it returns an
+// empty region instead, so that the sample has targets with no region.
 func targetRegion(rng *rand.Rand, country string) string {
 	switch {
 	case rng.IntN(15) == 0:
@@ -333,7 +333,7 @@ func readSP500(data string) (sp, others []company, err error) {
 
 // headquartersCountry returns the country code of an S&P 500 headquarters
 // location as Wikipedia writes it: "City, State" in the United States, or
-// "City, Country" elsewhere.
+// "City, Country" elsewhere. A country missing from its table gives "US".
 func headquartersCountry(location string) string {
 	countries := map[string]string{"Bermuda": "BM", "Canada": "CA", "Ireland": "IE",
 		"Netherlands": "NL", "Switzerland": "CH", "United Kingdom": "GB"}
