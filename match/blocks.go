@@ -24,8 +24,9 @@ type blockRef struct {
 // blockHash returns the 64-bit FNV-1a hash of kind followed by the words,
 // separated by one space. The hash is fixed, not seeded, so block order and
 // results are the same in every process. Two keys with the same hash share
-// a block. That only adds candidates, which are compared in full, and in an
-// index of n keys it happens with a chance of about n²/2^65.
+// a block. That only adds candidates, which are compared in full. For a
+// well-mixed 64-bit hash, an index of n keys has such a pair with a chance
+// of about n²/2^65.
 func blockHash(kind byte, words ...string) uint64 {
 	const (
 		offset = 14695981039346656037
@@ -45,18 +46,18 @@ func blockHash(kind byte, words ...string) uint64 {
 }
 
 // blockTable maps block hashes to the positions of the accounts filed under
-// them. Most blocks hold one account, so a block of one is stored in the
-// map value itself: a value v >= 0 is the single position v, and v < 0
-// points to lists[-v-1]. This keeps the table at about 20 bytes per block
-// of one instead of about 60.
+// them. Most blocks contain one account, so such a block is stored in the
+// map value itself. A value v >= 0 is the single position v, and v < 0
+// points to lists[-v-1]. By the map layout, that is an estimated 20 bytes
+// per one-account block instead of about 60 with a slice per block.
 type blockTable struct {
-	single map[uint64]int32
+	values map[uint64]int32
 	lists  [][]int32
 	free   []int32 // unused entries of lists
 }
 
 func newBlockTable() blockTable {
-	return blockTable{single: make(map[uint64]int32)}
+	return blockTable{values: make(map[uint64]int32)}
 }
 
 // blockValue is a blockTable map value: a single position when it is not
@@ -66,7 +67,7 @@ type blockValue int32
 // lookup returns the value of block h and whether the block exists, so
 // that a caller reads the map once per block.
 func (t *blockTable) lookup(h uint64) (blockValue, bool) {
-	v, ok := t.single[h]
+	v, ok := t.values[h]
 	return blockValue(v), ok
 }
 
@@ -89,20 +90,20 @@ func (t *blockTable) appendPositions(dst []int32, v blockValue) []int32 {
 // add files pos under h. Positions are added in ascending order, so every
 // list stays sorted.
 func (t *blockTable) add(h uint64, pos int32) {
-	v, ok := t.single[h]
+	v, ok := t.values[h]
 	switch {
 	case !ok:
-		t.single[h] = pos
+		t.values[h] = pos
 	case v >= 0:
 		list := []int32{v, pos}
 		if n := len(t.free); n > 0 {
 			i := t.free[n-1]
 			t.free = t.free[:n-1]
 			t.lists[i] = list
-			t.single[h] = -i - 1
+			t.values[h] = -i - 1
 		} else {
 			t.lists = append(t.lists, list)
-			t.single[h] = -int32(len(t.lists))
+			t.values[h] = -int32(len(t.lists))
 		}
 	default:
 		t.lists[-v-1] = append(t.lists[-v-1], pos)
@@ -111,12 +112,12 @@ func (t *blockTable) add(h uint64, pos int32) {
 
 // remove takes pos out of block h.
 func (t *blockTable) remove(h uint64, pos int32) {
-	v, ok := t.single[h]
+	v, ok := t.values[h]
 	switch {
 	case !ok:
 	case v >= 0:
 		if v == pos {
-			delete(t.single, h)
+			delete(t.values, h)
 		}
 	default:
 		i := -v - 1
@@ -126,11 +127,11 @@ func (t *blockTable) remove(h uint64, pos int32) {
 		}
 		switch len(list) {
 		case 0:
-			delete(t.single, h)
+			delete(t.values, h)
 			t.lists[i] = nil
 			t.free = append(t.free, i)
 		case 1:
-			t.single[h] = list[0]
+			t.values[h] = list[0]
 			t.lists[i] = nil
 			t.free = append(t.free, i)
 		default:

@@ -214,10 +214,9 @@ func DefaultThresholds() Thresholds {
 type comparer struct {
 	weights    Weights
 	thresholds Thresholds
-	// rules holds the Rule text of a Match, a Possible and a NonMatch
-	// decision, and thresholds the same text without its subject, built
-	// once by withRules so that explaining a comparison formats no
-	// numbers.
+	// rules contains the Rule text of a Match, a Possible and a NonMatch
+	// decision, and thresholdTexts the same texts without their subject.
+	// withRules builds them once, so explaining formats no numbers.
 	rules, thresholdTexts [3]string
 }
 
@@ -500,9 +499,9 @@ func (c *comparer) nameLevel(a, b *parsedRecord) (Level, float64) {
 	case isAcronymOf(a.tokens, b.tokens) || isAcronymOf(b.tokens, a.tokens):
 		return NameAcronym, sim
 	case sim >= 0.85 && extraWords(a.tokens, b.tokens) > 2:
-		// Even generic words count when there are many of them: "Example
-		// Software Services Holdings International" is not "Example
-		// Software" for sure.
+		// Generic words count when there are many of them, because
+		// "Example Software Services Holdings International" may not be
+		// "Example Software".
 		if isPrefixOf(a.tokens, b.tokens) || isPrefixOf(b.tokens, a.tokens) {
 			return NamePrefix, sim
 		}

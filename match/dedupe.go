@@ -90,10 +90,11 @@ func Deduplicate(ctx context.Context, records []Record, opts ...LinkOption) (Ded
 		}
 		return i
 	}
-	// brands holds, per cluster root, the brand labels of the members'
-	// company domains. Two clusters whose records all have domains, on
-	// brands they do not share, are different companies, so a link
-	// through a record without a domain does not join them.
+	// brands maps each cluster root to the sorted brand labels of its
+	// members' company domains. Two clusters that both have brands, and no
+	// brand in common, are different companies, so no link joins them.
+	// NOTE: records without domains can still join two companies whose
+	// names match each other's records, because links are transitive.
 	brands := make(map[int][]string)
 	for i := range records {
 		if b := ix.accounts[i].parsed.brands; len(b) > 0 {
@@ -115,9 +116,10 @@ func Deduplicate(ctx context.Context, records []Record, opts ...LinkOption) (Ded
 			}
 			root, other := min(a, b), max(a, b)
 			parent[other] = root
-			if len(bb) > 0 || len(ba) > 0 {
-				merged := slices.Compact(slices.Sorted(slices.Values(append(slices.Clone(ba), bb...))))
-				brands[root] = merged
+			if len(ba) > 0 || len(bb) > 0 {
+				merged := append(slices.Clone(ba), bb...)
+				slices.Sort(merged)
+				brands[root] = slices.Compact(merged)
 				delete(brands, other)
 			}
 		}

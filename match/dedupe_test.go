@@ -64,7 +64,7 @@ func TestDeduplicateTiesBetweenDuplicates(t *testing.T) {
 		{ID: "d1", Name: "Evonexus Metlife Foods LLC", Domain: "evonexusmetlife.example"},
 		{ID: "d2", Name: "EVONEXUS METLIFE FOODS L.L.C."},
 		{ID: "d3", Name: "Evonexus Metlife Foods", Domain: "l.novak@aol.com"},
-		// Two companies that share a name, told apart by their domains.
+		// Two companies with one name and different domains.
 		{ID: "e1", Name: "Northwind Traders", Domain: "northwind.example"},
 		{ID: "e2", Name: "Northwind Traders", Domain: "northwind-traders.example"},
 		{ID: "e3", Name: "Northwind Traders Ltd"},

@@ -153,15 +153,15 @@
 // in turn, so that "Nobel Manchester Chemicals" shares a key with "Nobel
 // Manchestre Chemicals" (one word misspelt) and with "Nobel Manchester"
 // (one word fewer). A record with such a name needs no prefix blocks.
-// [Index.Match] always searches the blocks of the
-// record's name key, its domains and, when they hold at most 48 accounts,
-// its keys with a word left out. It then adds word, acronym, brand and
-// prefix blocks, smallest first, while the candidates stay within 48; a
-// word that more than 1% of the accounts share (and at least 20) never
-// forms a block on its own. Block keys are stored as 64-bit hashes, so an
-// index of a million accounts keeps its blocks in about 200 MB. [Index.Match]
-// compares a record only with
-// the accounts that share one of its keys, and returns the best account,
+// [Index.Match] always searches the blocks of the record's name key, its
+// domains and, when they contain at most 48 accounts, its keys with a word
+// left out. It then adds word, acronym, brand and prefix blocks, smallest
+// first, while the candidates stay within 48. A word that more than 0.2%
+// of the accounts share (at least 20, at most 200) never forms a block on
+// its own. Block keys are stored as 64-bit hashes, so an index of a
+// million accounts keeps its blocks in about 200 MB (measured with a heap
+// profile). [Index.Match] compares a record only with the accounts that
+// share one of its keys, and returns the best account,
 // the decision, the runner-up candidates and the reason. On top of the
 // pairwise levels it applies one rule that needs the whole index: when
 // exactly one account stands in a prefix or acronym relation to the record,

@@ -564,13 +564,13 @@ const candidateBudget = 48
 // blockedPositions returns the positions of the accounts that share a
 // searched block with p, sorted, and the hashes of the blocks searched.
 // Name-key and domain blocks are always searched. Blocks of names with one
-// word left out are searched too when they hold at most candidateBudget
-// accounts, and join the other blocks when they hold more. The
-// other blocks are searched from the smallest up, word blocks before the
-// typo fallback of prefix blocks, while the candidates stay within
-// candidateBudget. The first of them is searched in any case when it holds
-// at most the budget; blocks larger than maxBlock never are. The
-// caller holds ix.mu for reading or owns the index.
+// word left out are searched too when they contain at most candidateBudget
+// accounts, and join the other blocks when they contain more. The other
+// blocks are searched from the smallest up, word blocks before the typo
+// fallback of prefix blocks, while the candidates stay within
+// candidateBudget. The first of them is searched in any case when it
+// contains at most the budget, and blocks larger than maxBlock never are.
+// The caller holds ix.mu for reading or owns the index.
 func (ix *Index) blockedPositions(p *parsedRecord) ([]int32, []uint64) {
 	type foundBlock struct {
 		ref   blockRef
@@ -732,10 +732,11 @@ const (
 // decide matches p against the index, leaving out the account at position
 // exclude (-1 for none). rules selects the unique prefix and acronym rules
 // (see upgradeUniqueRelations). The result explains at most keep
-// candidates; the decision looks at all of them. With joinTies, a rival
-// within the margin of the best account does not make the result ambiguous
-// when the two accounts match each other, because they then describe one
-// company; Deduplicate sets it. The caller holds ix.mu for reading.
+// candidates, but the decision looks at all of them. With joinTies, which
+// Deduplicate sets, a rival within the margin of the best account does not
+// make the result ambiguous when the two accounts match each other,
+// because they then describe one company. The caller holds ix.mu for
+// reading.
 func (ix *Index) decide(p *parsedRecord, exclude int32, rules uniqueRules, keep int, joinTies bool) Result {
 	p.weighTokens(ix.tokenWeight)
 	all, duplicates, found := ix.candidates(p, exclude, rules)

@@ -384,10 +384,10 @@ func TestIndexMatchesThroughAliases(t *testing.T) {
 	assert.Empty(t, ix.Unmatchable(), "an alias stands in for a placeholder name")
 }
 
-// TestIndexLongerNameNotMergedAutomatically checks the case of issue 5: a
-// record whose name starts a much longer account name scores below an
-// exact key match and is never merged automatically, by Match or by Link.
-func TestIndexLongerNameNotMergedAutomatically(t *testing.T) {
+// TestIndexLongerNameNoMatch checks that a record whose name starts a much
+// longer account name scores below an exact key match and is never
+// matched, by Match or by Link.
+func TestIndexLongerNameNoMatch(t *testing.T) {
 	ix, err := NewIndex([]Record{
 		{ID: "long", Name: "Example Software Services Holdings International"},
 		{ID: "other", Name: "Globex Corporation"},

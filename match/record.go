@@ -208,19 +208,19 @@ func nameKeys(name string) (key string, trade, qualifiers []string, placeholder 
 		}
 	}
 	if len(qualifiers) > 0 {
-		// Keep only the words that reached the key, as the key spells
-		// them.
+		// Keep only the qualifier words that the key contains, as the key
+		// spells them.
 		tokens := strings.Fields(key)
-		kept := qualifiers[:0]
+		inKey := qualifiers[:0]
 		for _, q := range qualifiers {
 			if slices.Contains(tokens, q) {
-				kept = append(kept, q)
+				inKey = append(inKey, q)
 			}
 		}
 		qualifiers = nil
-		if len(kept) > 0 {
-			slices.Sort(kept)
-			qualifiers = slices.Compact(kept)
+		if len(inKey) > 0 {
+			slices.Sort(inKey)
+			qualifiers = slices.Compact(inKey)
 		}
 	}
 	return key, trade, qualifiers, isPlaceholderName(key, name)

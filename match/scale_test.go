@@ -365,8 +365,8 @@ func TestScaleLink(t *testing.T) {
 	for _, s := range match.SweepThresholds(report, ds.Truth, []float64{0.5, 0.7, 0.8, 0.9, 0.95, 0.99}, 1) {
 		t.Logf("threshold %.2f: %s", s.Threshold, s)
 	}
-	// Collect the report now, so that the collector's work on it does not
-	// run during, and get charged to, the single Match calls below.
+	// Collect the report now, so that the collector's work on it is not
+	// charged to the single Match calls below.
 	report = match.LinkReport{}
 	runtime.GC()
 
@@ -466,8 +466,8 @@ func TestScaleDeduplicate(t *testing.T) {
 	}
 	n := envInt(t, scaleRecordsEnv, 1_000_000)
 	start := time.Now()
-	// Clusters hold 1.85 records on average, so n/1.8 accounts give every
-	// record its own cluster draw.
+	// Clusters contain 1.85 records on average, so with n/1.8 accounts no
+	// account is drawn for two clusters.
 	ds, err := synth.Generate(synth.Config{Seed: 1, Accounts: n*10/18 + 1, DuplicateRecords: n}, realSources(t))
 	require.NoError(t, err)
 	records := make([]match.Record, len(ds.Duplicates))
