@@ -66,9 +66,10 @@ func benchmarkCompute(b *testing.B, compute func([]string, ...Set) (*Report, err
 // Two sets of 10,000,000 accounts over a universe of 20,000,000, sharing
 // 1,600,000 accounts (16% of each set), with set members in random order.
 //
-// The universe is in ascending order (sorted) or in random order. With
-// "shuffled" the ID strings stay where they were allocated, in ascending
-// order, so reading the universe in its own order jumps over the heap.
+// The universe is in ascending order ("sorted") or in random order
+// ("shuffled" and "read"). With "shuffled" the ID strings stay where they
+// were allocated, in ascending order, so reading the universe in its own
+// order jumps across the heap.
 // With "read" every list's strings are copied in the list's own order, as
 // when each list is read from a file, so reading a list in its own order
 // walks memory forward.

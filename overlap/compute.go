@@ -142,8 +142,8 @@ func Compute(universe []string, sets ...Set) (*Report, error) {
 
 // ComputeCounts returns the report of Compute without member lists: every
 // region has its count and a nil Members, and metrics are the same. It skips
-// the memory of the lists and the time to fill them, a quarter to a half
-// of the time of Compute for 20 million accounts in
+// filling the lists and their memory. Filling took a quarter to a half of
+// the time of Compute for 20 million accounts in
 // docs/benchmarks-overlap.md. Outside lists and records are kept.
 func ComputeCounts(universe []string, sets ...Set) (*Report, error) {
 	return compute(universe, len(universe) == 0, false, nil, sets)
@@ -177,12 +177,12 @@ func compute(universe []string, fromUnion, withMembers bool, weights map[string]
 		}
 	}
 	// Universe positions and set indices share the payload bits of the
-	// sort entries, so the widest of them sets the width.
-	widest := len(universe)
+	// sort entries, so the max list length sets their width.
+	maxLength := len(universe)
 	for _, s := range ordered {
-		widest = max(widest, len(s.Members), len(s.Links))
+		maxLength = max(maxLength, len(s.Members), len(s.Links))
 	}
-	index := indexUniverse(universe, bits.Len(uint(widest)))
+	index := indexUniverse(universe, bits.Len(uint(maxLength)))
 
 	report := &Report{
 		Universe: UniverseSummary{
@@ -190,8 +190,8 @@ func compute(universe []string, fromUnion, withMembers bool, weights map[string]
 			FromUnion: fromUnion,
 		},
 	}
-	// Without a universe, repeats are repeats within the sets, which the
-	// set summaries count.
+	// Without a universe, repeated IDs come from the sets, and the set
+	// summaries count them, so Duplicates stays 0.
 	if !fromUnion {
 		report.Universe.Duplicates = index.size() - index.distinct
 	}
@@ -370,7 +370,7 @@ func collectSet(index *accountIndex, s Set) (SetSummary, bitset) {
 	return summary, b
 }
 
-// parallelMin is the number of items from which the work on a list is
+// parallelMin is the min number of items at which the work on a list is
 // split across GOMAXPROCS goroutines.
 const parallelMin = 1 << 16
 
@@ -544,8 +544,8 @@ func fillMembers(index *accountIndex, memberBits []bitset, regions []Region, den
 				}
 			}
 			// The IDs of a shuffled universe are scattered, so they are
-			// loaded in a loop of their own, where the cache misses of
-			// the word overlap.
+			// loaded in a loop of their own, so the cache misses of the
+			// word's IDs overlap.
 			for i, rank := range ranks[:members] {
 				ids[i] = index.id(rank)
 			}

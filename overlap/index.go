@@ -17,7 +17,7 @@ import (
 type accountIndex struct {
 	keys  []string // the universe as given, never modified
 	codec *keyCodec
-	// sorted holds one entry per universe ID in string order, with the
+	// sorted contains one entry per universe ID in string order, with the
 	// position in keys as payload. Equal IDs are adjacent, in position
 	// order.
 	sorted []uint64
@@ -32,11 +32,11 @@ type accountIndex struct {
 // entryPool keeps the entry buffers of finished calls for the next call.
 // The buffers for 20 million IDs take 320 MB, and allocating them on every
 // call sets off garbage collections, whose cost grows with the caller's
-// heap rather than with this package's work. The pool holds *[]uint64. A
+// heap rather than with this package's work. The pool contains *[]uint64. A
 // buffer is only reused, never read before it is written, so the pool does
 // not change any result, and sync.Pool makes it safe for concurrent calls.
-// The pool drops its buffers at the second garbage collection after they
-// were put back.
+// Since Go 1.13, sync.Pool drops its buffers at the second garbage
+// collection after they were put back.
 var entryPool sync.Pool
 
 // getEntries returns a buffer of n entries, with arbitrary contents.
@@ -65,10 +65,10 @@ func (x *accountIndex) release() {
 	x.sorted, x.spare = nil, nil
 }
 
-// indexUniverse sorts the universe. Every position of the universe and
-// every index into a set that match is given must fit in payloadBits bits,
-// and payloadBits must be at most 32. The index keeps the caller's slice as
-// its keys and never modifies it.
+// indexUniverse sorts the universe and marks its repeated IDs. Every
+// position of the universe and every index into a set that match is given
+// must fit in payloadBits bits, and payloadBits must be at most 32. The
+// index keeps the caller's slice as its keys and never modifies it.
 func indexUniverse(universe []string, payloadBits int) *accountIndex {
 	x := &accountIndex{keys: universe}
 	entries := getEntries(len(universe))
@@ -102,7 +102,7 @@ func indexUniverse(universe []string, payloadBits int) *accountIndex {
 	return x
 }
 
-// sameID reports whether two universe entries hold equal IDs.
+// sameID reports whether two universe entries refer to equal IDs.
 func (x *accountIndex) sameID(a, b uint64) bool {
 	key := x.codec.key(a)
 	if key != x.codec.key(b) {
@@ -116,13 +116,14 @@ func (x *accountIndex) id(rank int) string {
 	return x.keys[x.codec.payload(x.sorted[rank])]
 }
 
-// match sorts ids and finds each one in the universe. It returns the IDs
-// that could be in the universe, in string order, and the indices of the
-// others. Each value of found has the rank of the equal universe ID plus 1
-// in the high 32 bits, or 0 when there is none, and the index in ids in
-// the low 32 bits. Among equal universe IDs match finds the first rank.
-// found shares x.spare and is valid until the next call. Every index into
-// ids must fit in the payload bits given to indexUniverse.
+// match sorts ids and finds each one in the universe. It returns found,
+// one value per ID that can be in the universe in string order, and
+// missing, the indices of the others. Each value of found has the rank of
+// the equal universe ID plus 1 in the high 32 bits, or 0 when there is
+// none, and the index in ids in the low 32 bits. Among equal universe IDs
+// match finds the first rank. found shares x.spare and is valid until the
+// next call. Every index into ids must fit in the payload bits given to
+// indexUniverse.
 func (x *accountIndex) match(ids []string) (found []uint64, missing []int) {
 	if len(x.spare) < 2*len(ids) {
 		putEntries(x.spare)
@@ -168,7 +169,7 @@ func (x *accountIndex) encodeAll(ids []string, entries []uint64) ([]uint64, []in
 	})
 	n := filled[0]
 	for w := 1; w < workers; w++ {
-		if n != w*chunk { // no gap to close when every ID so far encoded
+		if n != w*chunk { // no gap to close when every ID so far was encoded
 			copy(entries[n:], entries[w*chunk:w*chunk+filled[w]])
 		}
 		n += filled[w]
@@ -208,8 +209,8 @@ func (x *accountIndex) mergeAll(ids []string, set []uint64) {
 // merge matches sorted set entries against universe, the sorted entries
 // from rank base on. Both lists are in string order, so one pass over each
 // finds every match. An ID whose key is not exact needs a string
-// comparison. When one universe entry has its key, the comparison waits
-// for the end of a batch, whose strings are then loaded together.
+// comparison. When exactly one universe entry has its key, the comparison
+// waits for the end of a batch, whose strings are then loaded together.
 func (x *accountIndex) merge(ids []string, set, universe []uint64, base int) {
 	c := x.codec
 	next := 0 // universe entries before next are below every later ID

@@ -10,24 +10,25 @@ import (
 )
 
 // Strings are sorted and matched through 64-bit entries. The top bits of an
-// entry are a key that orders like the string and the low payloadBits bits
-// are the string's index, so sorting entries as integers sorts strings.
+// entry are a key that orders like the string. The low payloadBits bits are
+// the string's index, so sorting entries as integers sorts strings.
 //
 // A key starts from the window, the 8 bytes that follow the common prefix
 // of all strings, read as a big-endian integer with zero bytes past the end
 // of the string. Next comes the length class, the number of bytes after the
 // prefix capped at 9. Comparing window and then class compares strings as
-// bytes up to the end of the window: zero padding ties "ab" with "ab\x00",
+// bytes up to the end of the window. Zero padding ties "ab" with "ab\x00",
 // and the class puts the shorter one first. A class of 8 or less means the
 // string ends inside the window, so equal keys mean equal strings. Such a
 // key is exact.
 //
 // The bits that are the same in every string are left out of the key, the
-// way the x86 PEXT instruction gathers bits (compress below). IDs such as
-// acct-00000042 then need 29 key bits instead of 68, and the radix sort
-// fewer passes. When the bits that differ do not fit above the payload, the
-// lowest are dropped. Keys then order strings only partly, none is exact,
-// and runs of equal keys are sorted again by their strings.
+// way the x86 PEXT instruction gathers bits (compress below). The IDs
+// acct-00000000 to acct-19999999 then need 29 key bits instead of 68 (64
+// window bits and 4 class bits), and the radix sort fewer passes. When the
+// bits that differ do not fit above the payload, the lowest are dropped.
+// Keys then order strings only partly and none is exact, so runs of equal
+// keys are sorted again by their strings.
 
 const (
 	windowBytes = 8
@@ -37,18 +38,18 @@ const (
 	// maxDigitBits caps the radix digit, so the counts of one pass
 	// (2,048 buckets) stay in the L1 cache.
 	maxDigitBits = 11
-	// comparisonSortMax is the longest list that sortStrings sorts with
-	// slices.Sort, and the longest run of tied keys that is sorted by
-	// comparing windows. Below it, building keys and the radix counts cost
+	// comparisonSortMax is the max length of a list that sortStrings sorts
+	// with slices.Sort, and of a run of tied keys that is sorted by
+	// comparing windows. Up to it, building keys and the radix counts cost
 	// more than the comparisons save.
 	comparisonSortMax = 256
 )
 
-// keyCodec turns strings into keys. The reference is the first string the
-// codec was built from. Bits outside the vary masks equal the reference's
-// in every string the codec was built from.
+// keyCodec is the key encoding of a list of strings. Its reference is the
+// first string of the list. Bits outside the vary masks equal the
+// reference's in every string of the list.
 type keyCodec struct {
-	empty     bool // built from no strings, so encode rejects all
+	empty     bool // built from no strings, so encode rejects every string
 	prefix    string
 	refWindow uint64
 	refClass  uint8
@@ -65,7 +66,7 @@ type keyCodec struct {
 	windowDrop, classDrop, classKept uint
 	payloadBits                      int
 	// keyShift is 64 minus the number of key bits, so entry >> keyShift is
-	// the key. A shift by 64 gives 0, which is right when no bit differs.
+	// the key. A shift by 64 gives 0, which is correct when no bit differs.
 	keyShift  uint
 	truncated bool // some differing bits did not fit
 	// exactClass maps the class bits of a key to whether the class is
@@ -107,8 +108,8 @@ func firstBytes(batch []string, first *[touchBatch]byte) {
 	}
 }
 
-// hasPrefix is strings.HasPrefix for s whose first byte, from firstBytes,
-// is first.
+// hasPrefix reports whether s starts with prefix. first must be the first
+// byte of s as stored by firstBytes, which saves loading s when it differs.
 func hasPrefix(s string, first byte, prefix string) bool {
 	return prefix == "" || first == prefix[0] && strings.HasPrefix(s, prefix)
 }
@@ -191,7 +192,8 @@ func buildKeys(strs []string, entries []uint64, payloadBits int) *keyCodec {
 				}
 				s := strs[i]
 				if prefixLen < len(prefix) || !hasPrefix(s, first[(i-start)%touchBatch], prefix) {
-					// This pass is repeated, so only the prefix matters.
+					// The pass runs again with the shorter prefix, so
+					// only the prefix length matters here.
 					prefixLen = commonPrefixLen(s, prefix[:prefixLen])
 					continue
 				}
@@ -261,7 +263,8 @@ func (c *keyCodec) planKey() {
 // down by 2^i when bit i of the number of unselected bits below it is set.
 func compressMasks(mask uint64) [6]uint64 {
 	var moves [6]uint64
-	zerosRight := ^mask << 1 // counts the 0 bits to the right of each bit
+	// zerosRight is used to count the 0 bits of mask right of each bit.
+	zerosRight := ^mask << 1
 	for i := range moves {
 		// Bit j of suffix is the parity of the bits of zerosRight below
 		// and at j.
@@ -278,8 +281,8 @@ func compressMasks(mask uint64) [6]uint64 {
 	return moves
 }
 
-// compress packs the bits of x selected by the mask that moves came from
-// at the bottom, keeping their order, as PEXT does.
+// compress gathers the bits of x selected by mask into the low bits, in
+// their order, as PEXT does. moves must be compressMasks(mask).
 func compress(x, mask uint64, moves *[6]uint64) uint64 {
 	x &= mask
 	t := x & moves[0]
@@ -296,7 +299,8 @@ func compress(x, mask uint64, moves *[6]uint64) uint64 {
 	return x ^ t | t>>32
 }
 
-// gatherBits is compress for one byte.
+// gatherBits gathers the bits of b selected by mask into the low bits, as
+// compress does for 64 bits.
 func gatherBits(b, mask uint8) uint8 {
 	var out uint8
 	for bit := 7; bit >= 0; bit-- {
@@ -307,7 +311,8 @@ func gatherBits(b, mask uint8) uint8 {
 	return out
 }
 
-// scatterBits is the inverse of gatherBits.
+// scatterBits spreads the low bits of v to the bits set in mask, in order.
+// It is the inverse of gatherBits.
 func scatterBits(v, mask uint8) uint8 {
 	var out uint8
 	for bit := 0; bit < 8; bit++ {
@@ -319,7 +324,8 @@ func scatterBits(v, mask uint8) uint8 {
 	return out
 }
 
-// compact returns the key of a window and class at the top of an entry.
+// compact returns the key of a window and class, shifted to the top of an
+// entry.
 func (c *keyCodec) compact(win uint64, class uint8) uint64 {
 	key := compress(win, c.varyWindow, &c.windowMoves) >> c.windowDrop
 	key = key<<c.classKept | uint64(c.classBits[class])>>c.classDrop
@@ -507,8 +513,8 @@ func (c *keyCodec) sortTies(strs []string, entries []uint64) {
 // bytes are equal, and then by index. A short run is sorted by comparing
 // windows. A long one gets keys of its own, from the run's longer common
 // prefix and with fewer payload bits, and a radix sort. The recursion ends
-// because a run is always shorter than the list it came from: the first
-// differing bit of a codec is in every key, and it splits the list.
+// because each run is shorter than the list it came from. The top
+// differing bit of a codec is in every key, so it splits the list.
 func sortTied(strs []string, entries []uint64, mask uint64, offset int) {
 	if len(entries) <= comparisonSortMax {
 		sortByWindows(strs, entries, mask, offset)
@@ -533,11 +539,11 @@ type tiedEntry struct {
 	entry  uint64
 }
 
-// sortByWindows is sortTied by comparison. It compares the 8 bytes after
-// the entries' common prefix, held next to each entry, and sorts each group
-// that ties on them and continues past them from 8 bytes further. Each
-// level reads each string once, where comparing strings would read them at
-// every comparison.
+// sortByWindows sorts like sortTied, by comparison. It copies the 8 bytes
+// after the entries' common prefix next to each entry and compares those.
+// Each group that ties on them and continues past them is sorted again
+// from 8 bytes further. Each level reads each string once, where comparing
+// strings would read them at every comparison.
 func sortByWindows(strs []string, entries []uint64, mask uint64, offset int) {
 	first := strs[entries[0]&mask]
 	prefixLen := len(first)
