@@ -45,10 +45,9 @@ func TestSortStrings(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			// Three copies add repeats. Only cases of more than
-			// comparisonSortMax/3 IDs take the radix path.
-			// NOTE: the cases of 50 to 80 IDs stay on slices.Sort.
-			ids := slices.Concat(tt.ids, tt.ids, tt.ids)
+			// Six copies add repeats and take every case of 50 IDs or
+			// more past comparisonSortMax, onto the radix path.
+			ids := slices.Concat(tt.ids, tt.ids, tt.ids, tt.ids, tt.ids, tt.ids)
 			if len(tt.ids) < 5 {
 				ids = tt.ids
 			}
