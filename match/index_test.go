@@ -253,9 +253,34 @@ func TestMatchMention(t *testing.T) {
 		{ID: "ucla", Name: "University of California, Los Angeles", City: "Los Angeles", Country: "US"},
 		{ID: "stanford", Name: "Stanford University", City: "Stanford", Country: "US"},
 		{ID: "dept", Name: "Dept", Country: "US"},
+		{ID: "dtu", Name: "Technical University of Denmark", City: "Kongens Lyngby", Country: "DK"},
+		{ID: "kaist", Name: "Korea Advanced Institute of Science and Technology", City: "Daejeon", Country: "KR"},
+		{ID: "london", Name: "University of London", City: "London", Country: "GB"},
+		{ID: "birkbeck", Name: "Birkbeck, University of London", City: "London", Country: "GB"},
+		{ID: "uw", Name: "University of Washington", City: "Seattle", Country: "US"},
+		{ID: "jhu", Name: "Johns Hopkins University", City: "Baltimore", Country: "US"},
+		{ID: "jhsom", Name: "Johns Hopkins University School of Medicine", City: "Baltimore", Country: "US"},
+		{ID: "embl-de", Name: "European Molecular Biology Laboratory", City: "Heidelberg", Country: "DE"},
+		{ID: "embl-fr", Name: "European Molecular Biology Laboratory", City: "Grenoble", Country: "FR"},
 	})
 	require.NoError(t, err)
 	tests := []struct{ text, want string }{
+		// A name inside a longer part.
+		{"Department of Health Technology at Technical University of Denmark", "dtu"},
+		{"Wisconsin Institute, Technical University of Denmark 4 , Lyngby", "dtu"},
+		// The longest name inside a part wins over a name inside it.
+		{"Department of Surgery, The Johns Hopkins University School of Medicine", "jhsom"},
+		{"Department of Surgery, Johns Hopkins University Bayview", "jhu"},
+		// A bracketed acronym is not a qualifier.
+		{"Department of Physics, Korea Advanced Institute of Science and Technology (KAIST)", "kaist"},
+		// A name with a comma wins over the name after its comma.
+		{"Institute of Structural Biology, Birkbeck, University of London", "birkbeck"},
+		{"Senate House, University of London, London, UK", "london"},
+		// A state postal code ends a US address, so it names no country.
+		{"Molecular Engineering Program, University of Washington, Seattle, WA", "uw"},
+		// One name, two organisations, and no country to tell them apart.
+		{"Cell Biology Unit, European Molecular Biology Laboratory (EMBL)", ""},
+		{"Cell Biology Unit, European Molecular Biology Laboratory (EMBL), Heidelberg, Germany", "embl-de"},
 		{"Department of Neurology, Yale University, New Haven, CT, USA", "yale"},
 		{"Department of Pathology, University of Pennsylvania, Philadelphia, PA, USA", "upenn"},
 		{"University of California, Los Angeles", "ucla"},
@@ -266,6 +291,44 @@ func TestMatchMention(t *testing.T) {
 	for _, tt := range tests {
 		res := ix.MatchMention(tt.text, Record{})
 		assert.Equal(t, tt.want, res.AccountID, "%s: %s", tt.text, res.Reason)
+	}
+}
+
+func TestSplitBrackets(t *testing.T) {
+	tests := []struct {
+		in, bare string
+		groups   []string
+	}{
+		{"Plain Name", "Plain Name", nil},
+		{"Korea Advanced Institute (KAIST)", "Korea Advanced Institute", []string{"KAIST"}},
+		{"Institut du Cerveau (Paris Brain Institute) [ICM]", "Institut du Cerveau", []string{"Paris Brain Institute", "ICM"}},
+		{"Agency (A*STAR (Singapore))", "Agency", []string{"A*STAR (Singapore)"}},
+		{"Open group (IARC/WHO", "Open group", []string{"IARC/WHO"}},
+		{"Stray ) bracket", "Stray ) bracket", nil},
+		{"Empty () group", "Empty group", nil},
+	}
+	for _, tt := range tests {
+		bare, groups := splitBrackets(tt.in)
+		assert.Equal(t, tt.bare, bare, tt.in)
+		assert.Equal(t, tt.groups, groups, tt.in)
+	}
+}
+
+func TestMentionCountry(t *testing.T) {
+	tests := []struct{ part, want string }{
+		{"USA", "US"},
+		{"United Kingdom", "GB"},
+		{"CA", "US"}, // California, not Canada, at the end of an address
+		{"WA", "US"},
+		{"Washington", "US"},
+		{"Georgia", "GE"}, // the country wins over the state
+		{"Canada", "CA"},
+		{"Germany.", "DE"},
+		{"Seattle", ""},
+		{"XQ", ""},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, mentionCountry(tt.part), tt.part)
 	}
 }
 

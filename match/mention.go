@@ -1,24 +1,65 @@
 package match
 
 import (
+	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
 // MatchMention finds the account that a free-text mention names, such as a
 // research affiliation ("Department of Neurology, Yale University School of
-// Medicine, New Haven, CT, USA") or a signature line. The text is split at
-// commas and semicolons. A trailing country, and any part that names the
-// city of an indexed account, become evidence rather than names. Each
-// remaining part, and each two neighbouring parts joined, is matched as a
-// name. The strongest match wins, and a later part wins a tie, because
-// such texts name the institution after its units. hint supplies further
-// evidence, such as a domain or a country, and its Name is ignored. Only
-// the first 32 parts are read, which bounds the work on long texts.
+// Medicine, New Haven, CT, USA") or a signature line.
 //
-// It returns the decision of the winning part, or the best non-match when
-// no part matches.
+// The text is split into parts at commas and semicolons. A trailing
+// country or US state, and any part that names the city of an indexed
+// account, become evidence rather than names. A bracketed group is taken
+// out of its part, because it contains an acronym or another name
+// ("(KAIST)"), not a qualifier. Each remaining part, each group of two words or more,
+// and each two neighbouring parts joined are matched as names. The
+// strongest match wins, and a later part wins a tie, because such texts
+// name the institution after its units.
+//
+// When no part matches, the runs of words inside the parts that spell an
+// account's full name or alias are matched instead, the longest run where
+// runs overlap: "Department of Health Technology at Technical University
+// of Denmark" names "Technical University of Denmark".
+//
+// hint supplies further evidence, such as a domain or a country, and its
+// Name is ignored. Only the first 32 parts are read, which bounds the work
+// on long texts. It returns the decision of the winning part, or the best
+// non-match when no part matches. A text of places alone is a non-match.
 func (ix *Index) MatchMention(text string, hint Record) Result {
+	record, spans, places := ix.mentionSpans(text, hint)
+	best, bestWeight, found := ix.bestSpan(record, spans)
+	if !found || best.Decision != Match {
+		// A span may name an account inside longer text: "Department of
+		// Health Technology at Technical University of Denmark". Such
+		// names count only when no whole span matches, because a whole
+		// span is the better evidence of what the text names.
+		var names []string
+		for _, span := range spans {
+			names = append(names, ix.containedNames(span)...)
+		}
+		if r, w, ok := ix.bestSpan(record, names); ok && (!found || r.Decision == Match || w > bestWeight) {
+			best, found = r, true
+		}
+	}
+
+	switch {
+	case found:
+		return best
+	case places:
+		return Result{Decision: NonMatch, Reason: "the mention " + quote(text) + " names only places"}
+	}
+	record.Name = text
+	return ix.Match(record)
+}
+
+// mentionSpans returns the record of evidence that text carries besides
+// names, with an empty Name, the spans of text to match as names, and
+// whether every part of text is a city or a country.
+func (ix *Index) mentionSpans(text string, hint Record) (record Record, spans []string, places bool) {
 	const maxParts = 32 // longer texts are cut, to bound the work
 	var parts []string
 	for _, p := range strings.FieldsFunc(text, func(r rune) bool { return r == ',' || r == ';' }) {
@@ -27,35 +68,160 @@ func (ix *Index) MatchMention(text string, hint Record) Result {
 		}
 	}
 
-	record := hint
+	record = hint
 	record.Name = ""
 	if len(parts) > 1 && record.Country == "" {
-		if c := normalizeCountry(parts[len(parts)-1]); len(c) == 2 {
+		if c := mentionCountry(parts[len(parts)-1]); c != "" {
 			record.Country = c
 			parts = parts[:len(parts)-1]
 		}
 	}
 
-	var spans []string
+	// A bracketed group contains an acronym or another name, not a
+	// qualifier of the part, as in "Korea Advanced Institute of Science
+	// and Technology (KAIST)", so the part is matched without it. A
+	// group of two words or more is matched on its own too, before the
+	// part, so that the part wins a tie. A lone word, usually an acronym,
+	// is too ambiguous to match alone.
+	groups := make([][]string, len(parts))
+	for i, p := range parts {
+		parts[i], groups[i] = splitBrackets(p)
+	}
+
+	places = len(parts) > 0
 	for i, p := range parts {
 		// A city alone is only evidence. Parts of three letters or fewer,
 		// such as "PA" or "CEA", are states or acronyms too ambiguous to
 		// match alone. Both still join their neighbour, as in "University
 		// of California, Los Angeles".
-		if ix.isCity(p) {
+		for _, g := range groups[i] {
+			if len(strings.Fields(g)) > 1 {
+				spans = append(spans, g)
+			}
+		}
+		city := ix.isCity(p)
+		places = places && city
+		if city {
 			if record.City == "" {
 				record.City = p
 			}
 		} else if utf8.RuneCountInString(p) > 3 {
+			// A number of one or two digits at the end may be a footnote
+			// mark ("Heidelberg University Hospital 3") or part of the
+			// name ("Université Lyon 1"). The part without it comes
+			// first, so that it wins only with a higher weight.
+			if bare, ok := withoutFootnote(p); ok {
+				spans = append(spans, bare)
+			}
 			spans = append(spans, p)
 		}
-		if i+1 < len(parts) {
-			spans = append(spans, p+", "+parts[i+1])
+		// The two parts joined come after both, so that a name with a
+		// comma ("Birkbeck, University of London") wins a tie with either.
+		if i > 0 {
+			spans = append(spans, parts[i-1]+", "+p)
 		}
 	}
+	return record, spans, places
+}
 
-	var best Result
-	bestWeight, found := 0.0, false
+// withoutFootnote returns s without a trailing number of one or two
+// digits that follows a word, and whether s had one.
+func withoutFootnote(s string) (string, bool) {
+	i := strings.LastIndexByte(s, ' ')
+	if i <= 0 || len(s)-i-1 > 2 || strings.Trim(s[i+1:], "0123456789") != "" {
+		return s, false
+	}
+	return strings.TrimSpace(s[:i]), true
+}
+
+// splitBrackets returns s without its groups in round or square brackets,
+// and the text of each group. A group left open runs to the end of s.
+func splitBrackets(s string) (bare string, groups []string) {
+	if !strings.ContainsAny(s, "([") {
+		return s, nil
+	}
+	var out, group strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r == '(' || r == '[':
+			if depth == 0 {
+				out.WriteByte(' ')
+			} else {
+				group.WriteRune(r)
+			}
+			depth++
+		case (r == ')' || r == ']') && depth > 0:
+			depth--
+			if depth > 0 {
+				group.WriteRune(r)
+			} else if g := strings.TrimSpace(group.String()); g != "" {
+				groups = append(groups, g)
+				group.Reset()
+			}
+		case depth > 0:
+			group.WriteRune(r)
+		default:
+			out.WriteRune(r)
+		}
+	}
+	if g := strings.TrimSpace(group.String()); depth > 0 && g != "" {
+		groups = append(groups, g)
+	}
+	return strings.Join(strings.Fields(out.String()), " "), groups
+}
+
+// mentionCountry returns the ISO 3166-1 alpha-2 code of the country that
+// the last part of a mention names, or "". A US state written as its
+// two-letter postal code or its name gives the United States, because US
+// addresses end with one ("Stanford, CA"). That a code such as "CA" more
+// often means the state than the country (Canada) is an estimate. A name
+// that is both a state and a country ("Georgia") is read as the country.
+func mentionCountry(part string) string {
+	part = strings.TrimSpace(strings.TrimRight(part, "."))
+	if len(part) == 2 && usStates[part] != "" {
+		return "US"
+	}
+	if c := normalizeCountry(part); len(c) == 2 && c == strings.ToUpper(c) {
+		return c
+	}
+	if slices.Contains(usStateNames(), foldPlace(part)) {
+		return "US"
+	}
+	return ""
+}
+
+// usStates maps the postal code of each US state, of the District of
+// Columbia and of Puerto Rico to its name.
+var usStates = map[string]string{
+	"AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
+	"CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "DC": "District of Columbia",
+	"FL": "Florida", "GA": "Georgia", "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois",
+	"IN": "Indiana", "IA": "Iowa", "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana",
+	"ME": "Maine", "MD": "Maryland", "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota",
+	"MS": "Mississippi", "MO": "Missouri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada",
+	"NH": "New Hampshire", "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York",
+	"NC": "North Carolina", "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon",
+	"PA": "Pennsylvania", "PR": "Puerto Rico", "RI": "Rhode Island", "SC": "South Carolina",
+	"SD": "South Dakota", "TN": "Tennessee", "TX": "Texas", "UT": "Utah", "VT": "Vermont",
+	"VA": "Virginia", "WA": "Washington", "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming",
+}
+
+// usStateNames returns the folded names of usStates, sorted.
+var usStateNames = sync.OnceValue(func() []string {
+	names := make([]string, 0, len(usStates))
+	for _, n := range usStates {
+		names = append(names, foldPlace(n))
+	}
+	slices.Sort(names)
+	return names
+})
+
+// bestSpan matches each span as the name of record and returns the best
+// result, its weight, and whether any span had a candidate. A match beats
+// any other decision, a higher weight beats a lower one, and a later span
+// wins a tie.
+func (ix *Index) bestSpan(record Record, spans []string) (best Result, bestWeight float64, found bool) {
 	for _, span := range spans {
 		record.Name = span
 		r := ix.matchPart(record)
@@ -69,12 +235,7 @@ func (ix *Index) MatchMention(text string, hint Record) Result {
 			best, bestWeight, found = r, w, true
 		}
 	}
-
-	if !found {
-		record.Name = text
-		return ix.Match(record)
-	}
-	return best
+	return best, bestWeight, found
 }
 
 // matchPart matches one part of a mention with the mention form of the
@@ -96,4 +257,70 @@ func (ix *Index) isCity(s string) bool {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	return ix.cities[foldPlace(s)] > 0
+}
+
+// maxContainedWords bounds the length of the runs of words that
+// containedNames looks up, and so its work on a long span.
+const maxContainedWords = 12
+
+// containedNames returns the runs of words in span, shorter than the
+// whole span, that spell the full name, an alias or a trade name of an
+// indexed account, leaving out runs inside a longer such run. A run has
+// at least two words besides "of", "the" and the like, and starts and
+// ends with such a word, so that "Department of Medicine" may name an
+// account but "of Medicine" may not. The runs are returned as name keys,
+// in the order they start in span.
+func (ix *Index) containedNames(span string) []string {
+	key, _, _, _ := nameKeys(span)
+	tokens := strings.Fields(key)
+	type run struct{ start, end int }
+	var runs []run
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	for i := range tokens {
+		if stopWords[tokens[i]] {
+			continue
+		}
+		for j := i + 2; j <= len(tokens) && j-i <= maxContainedWords; j++ {
+			if stopWords[tokens[j-1]] || countWords(tokens[i:j]) < 2 {
+				continue
+			}
+			if ix.namesAccount(strings.Join(tokens[i:j], "")) {
+				runs = append(runs, run{i, j})
+			}
+		}
+	}
+	var names []string
+	for _, r := range runs {
+		if r.end-r.start == len(tokens) || slices.ContainsFunc(runs, func(o run) bool {
+			return o.start <= r.start && o.end >= r.end && o.end-o.start > r.end-r.start
+		}) {
+			continue
+		}
+		names = append(names, strings.Join(tokens[r.start:r.end], " "))
+	}
+	return names
+}
+
+// namesAccount reports whether joined, a name key without spaces, is the
+// key of an indexed account's name, alias or trade name. The caller holds
+// ix.mu for reading.
+func (ix *Index) namesAccount(joined string) bool {
+	v, ok := ix.blocks.lookup(blockHash(blockName, joined))
+	if !ok {
+		return false
+	}
+	for _, pos := range ix.blocks.appendPositions(nil, v) {
+		a := &ix.accounts[pos]
+		if a.removed {
+			continue
+		}
+		for k := range len(a.parsed.aliases) + 1 {
+			n := a.parsed.name(k)
+			if n.joined == joined || slices.ContainsFunc(n.tradeKeys, func(t string) bool { return strings.ReplaceAll(t, " ", "") == joined }) {
+				return true
+			}
+		}
+	}
+	return false
 }
