@@ -11,12 +11,19 @@ import (
 
 // rorIndex indexes the ROR records, one account per organisation: its
 // display name as Name and its labels, aliases and acronyms as Aliases.
+// The 448 records with status withdrawn are left out, as from an index of
+// live organisations, so the 43 labels that name one cannot be matched.
 func rorIndex(tb testing.TB) *Index {
 	tb.Helper()
 	orgs := readCSVFile(tb, "../testdata/ror-records-subset/ror_orgs.csv")
 	byID := map[string]*Record{}
+	withdrawn := map[string]bool{}
 	var accounts []Record
 	for _, row := range orgs[1:] {
+		if row[1] == "withdrawn" {
+			withdrawn[row[0]] = true
+			continue
+		}
 		accounts = append(accounts, Record{ID: row[0], Country: row[3], City: row[4]})
 	}
 	for i := range accounts {
@@ -27,6 +34,8 @@ func rorIndex(tb testing.TB) *Index {
 		id, name, kind := row[0], row[1], row[2]
 		a := byID[id]
 		switch {
+		case a == nil && withdrawn[id]:
+			continue
 		case a == nil:
 			tb.Fatalf("ror_names.csv names %s, which ror_orgs.csv lacks", id)
 		case kind == "ror_display" && a.Name == "":
@@ -68,12 +77,15 @@ func TestRORAffiliations(t *testing.T) {
 	}
 	ix := rorIndex(t)
 	rows := readCSVFile(t, "../testdata/ror-affiliation-benchmark/affiliation_to_ror.csv")
-	var total, right, wrong int
+	var total, right, wrong, wrongExact, labelWithdrawn int
 	for _, row := range rows[1:] {
 		if row[3] != "match" || row[6] != "true" {
 			continue
 		}
 		total++
+		if row[9] == "withdrawn" {
+			labelWithdrawn++
+		}
 		id, res := matchAffiliation(ix, row[2])
 		switch {
 		case id == "":
@@ -81,6 +93,9 @@ func TestRORAffiliations(t *testing.T) {
 			right++
 		default:
 			wrong++
+			if level, _ := res.Candidates[0].Comparison.Field("name"); level.Level == NameExact {
+				wrongExact++
+			}
 			if wrong <= 20 {
 				t.Logf("wrong: %q gave %s, want %s (%s)", row[2], res.AccountID, row[4], row[7])
 			}
@@ -90,10 +105,13 @@ func TestRORAffiliations(t *testing.T) {
 	recall := float64(right) / float64(total)
 	t.Logf("%d affiliations: %d right, %d wrong, %d unmatched; precision %.3f, recall %.3f",
 		total, right, wrong, total-right-wrong, precision, recall)
+	t.Logf("%d wrong answers match a name of the organisation exactly; %d labels are withdrawn records",
+		wrongExact, labelWithdrawn)
 	// NOTE: the target is precision 0.95 and recall 0.85, and the measured
-	// level is 0.910 and 0.756, which these bounds guard. Most wrong
-	// matches name another organisation that the string also mentions (a
-	// school for its university), and the label picked the other one.
-	require.GreaterOrEqual(t, precision, 0.90)
-	require.GreaterOrEqual(t, recall, 0.74)
+	// level is 0.920 and 0.837, which these bounds guard. Most wrong
+	// answers are an organisation that the string names in full, beside
+	// the labelled one (a medical school and its university, an institute
+	// and its national agency), where the label picked the other.
+	require.GreaterOrEqual(t, precision, 0.915)
+	require.GreaterOrEqual(t, recall, 0.83)
 }
