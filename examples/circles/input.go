@@ -72,8 +72,9 @@ func foldHeader(h string) string {
 	}, h)
 }
 
-// parseColumnSpec reads "name=Account Name,website=Web" into a role map.
-func parseColumnSpec(spec string) (map[string]string, error) {
+// parseColumnSpec reads "name=Account Name,website=Web" into a role map,
+// accepting only the roles in fileRoles.
+func parseColumnSpec(spec string, fileRoles []string) (map[string]string, error) {
 	out := map[string]string{}
 	if strings.TrimSpace(spec) == "" {
 		return out, nil
@@ -81,8 +82,12 @@ func parseColumnSpec(spec string) (map[string]string, error) {
 	for _, part := range strings.Split(spec, ",") {
 		role, header, ok := strings.Cut(part, "=")
 		role = strings.ToLower(strings.TrimSpace(role))
-		if !ok || !slices.Contains(roles, role) || strings.TrimSpace(header) == "" {
-			return nil, fmt.Errorf("invalid column mapping %q: want ROLE=HEADER with ROLE one of %s", part, strings.Join(roles, ", "))
+		if ok && slices.Contains(roles, role) && !slices.Contains(fileRoles, role) {
+			return nil, fmt.Errorf("invalid column mapping %q: role %s is not read from this file; its roles are %s",
+				part, role, strings.Join(fileRoles, ", "))
+		}
+		if !ok || !slices.Contains(fileRoles, role) || strings.TrimSpace(header) == "" {
+			return nil, fmt.Errorf("invalid column mapping %q: expected ROLE=HEADER with ROLE one of %s", part, strings.Join(fileRoles, ", "))
 		}
 		if _, dup := out[role]; dup {
 			return nil, fmt.Errorf("invalid column mapping %q: %s is mapped twice", spec, role)
@@ -191,7 +196,7 @@ func readTable(r io.Reader, path, source string, explicit map[string]string) (*t
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, fmt.Errorf("%s: file is empty; want a header row and at least one data row", path)
+		return nil, fmt.Errorf("%s: file is empty; expected a header row and at least one data row", path)
 	}
 
 	cr := csv.NewReader(bytes.NewReader(data))

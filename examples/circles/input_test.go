@@ -29,7 +29,7 @@ func TestReadTableErrors(t *testing.T) {
 }
 
 func TestReadTableExplicitColumnMissing(t *testing.T) {
-	spec, err := parseColumnSpec("name=Organisation Title")
+	spec, err := parseColumnSpec("name=Organisation Title", roles)
 	require.NoError(t, err)
 	_, err = readTable(strings.NewReader("Company,Website\nAcme,acme.example\n"), "m.csv", "marketing", spec)
 	require.Error(t, err)
@@ -38,7 +38,7 @@ func TestReadTableExplicitColumnMissing(t *testing.T) {
 
 func TestParseColumnSpecInvalid(t *testing.T) {
 	for _, spec := range []string{"name", "colour=Red", "name="} {
-		_, err := parseColumnSpec(spec)
+		_, err := parseColumnSpec(spec, roles)
 		assert.Error(t, err, spec)
 	}
 }

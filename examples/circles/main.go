@@ -114,7 +114,7 @@ Flags:
 		return c, errors.New("give all three of -targets, -marketing and -sales, or none to use the embedded sample")
 	}
 	if c.maxUnmatched < 0 {
-		return c, fmt.Errorf("invalid -max-unmatched %d: want 0 or more", c.maxUnmatched)
+		return c, fmt.Errorf("invalid -max-unmatched %d: expected 0 or more", c.maxUnmatched)
 	}
 	var err error
 	c.window, err = parseWindow(c.from, c.to)

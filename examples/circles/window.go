@@ -47,7 +47,7 @@ func parseDate(value string) (time.Time, error) {
 			return time.Time{}, fmt.Errorf("invalid date %q: %s", value, strings.TrimPrefix(pe.Message, ": "))
 		}
 	}
-	return time.Time{}, fmt.Errorf("invalid date %q: want ISO 8601, such as 2026-03-15 or 2026-03-15T14:30:05Z (circles -h lists the forms)", value)
+	return time.Time{}, fmt.Errorf("invalid date %q: expected ISO 8601, such as 2026-03-15 or 2026-03-15T14:30:05Z (circles -h lists the forms)", value)
 }
 
 // parseWindow turns the -from and -to flag values into the window of

@@ -47,19 +47,19 @@ func TestParseDateInvalid(t *testing.T) {
 	}{
 		{"", "date is empty"},
 		{"   ", "date is empty"},
-		{"4/9/2026", `invalid date "4/9/2026": want ISO 8601`},
-		{"15.03.2026", `invalid date "15.03.2026": want ISO 8601`},
-		{"20260315", `invalid date "20260315": want ISO 8601`},
-		{"2026-3-5", `invalid date "2026-3-5": want ISO 8601`},
-		{"March 15, 2026", `invalid date "March 15, 2026": want ISO 8601`},
+		{"4/9/2026", `invalid date "4/9/2026": expected ISO 8601`},
+		{"15.03.2026", `invalid date "15.03.2026": expected ISO 8601`},
+		{"20260315", `invalid date "20260315": expected ISO 8601`},
+		{"2026-3-5", `invalid date "2026-3-5": expected ISO 8601`},
+		{"March 15, 2026", `invalid date "March 15, 2026": expected ISO 8601`},
 		{"2026-02-30", `invalid date "2026-02-30": day out of range`},
 		{"2025-02-29", `invalid date "2025-02-29": day out of range`},
 		{"2026-13-01", `invalid date "2026-13-01": month out of range`},
-		{"2026-03-15T25:00", `invalid date "2026-03-15T25:00": want ISO 8601`},
-		{"2026-03-15T14", `invalid date "2026-03-15T14": want ISO 8601`},
-		{"2026-03-15T14:30:05 EST", `invalid date "2026-03-15T14:30:05 EST": want ISO 8601`},
-		{"2026-03-15T14:30:05+2", `invalid date "2026-03-15T14:30:05+2": want ISO 8601`},
-		{"1773584400", `invalid date "1773584400": want ISO 8601`},
+		{"2026-03-15T25:00", `invalid date "2026-03-15T25:00": expected ISO 8601`},
+		{"2026-03-15T14", `invalid date "2026-03-15T14": expected ISO 8601`},
+		{"2026-03-15T14:30:05 EST", `invalid date "2026-03-15T14:30:05 EST": expected ISO 8601`},
+		{"2026-03-15T14:30:05+2", `invalid date "2026-03-15T14:30:05+2": expected ISO 8601`},
+		{"1773584400", `invalid date "1773584400": expected ISO 8601`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.value, func(t *testing.T) {
@@ -149,7 +149,7 @@ func TestApplyWindowNoDateColumn(t *testing.T) {
 	assert.Contains(t, err.Error(), "Company, Created On")
 	assert.Contains(t, err.Error(), "-sales-columns date=HEADER")
 
-	spec, err := parseColumnSpec("date=Created On")
+	spec, err := parseColumnSpec("date=Created On", roles)
 	require.NoError(t, err)
 	tbl, err = readTable(strings.NewReader("Company,Created On\nAcme,2026-04-01\n"), "crm.csv", "sales", spec)
 	require.NoError(t, err)
