@@ -154,18 +154,20 @@ func randomTime(rng *rand.Rand) time.Time {
 }
 
 // amerCountries and apacCountries list the ISO 3166-1 country codes of the
-// AMER and APAC sales regions. targetRegion puts every other country in EMEA.
+// AMER and APAC sales regions. targetRegion puts every other known country
+// in EMEA.
 var (
 	amerCountries = []string{"AR", "BM", "BO", "BR", "CA", "CL", "CO", "CU", "EC", "GT", "LC", "MX", "PA", "PE", "PR", "US", "UY", "VE", "VG"}
 	apacCountries = []string{"AU", "BD", "CN", "HK", "ID", "IN", "JP", "KR", "LK", "MY", "NP", "NZ", "PH", "PK", "SG", "TH", "TW", "VN"}
 )
 
 // targetRegion returns the sales region of a company in country: AMER,
-// APAC, or EMEA for any other country. With probability 1/15 it returns an
-// empty region instead, so that the sample has targets with no region.
+// APAC, or EMEA for any other known country. It returns an empty region
+// for an unknown country, and with probability 1/15 for any, so that the
+// sample has targets with no region.
 func targetRegion(rng *rand.Rand, country string) string {
 	switch {
-	case rng.IntN(15) == 0:
+	case rng.IntN(15) == 0 || country == "":
 		return ""
 	case slices.Contains(amerCountries, country):
 		return "AMER"
@@ -333,16 +335,36 @@ func readSP500(data string) (sp, others []company, err error) {
 
 // headquartersCountry returns the country code of an S&P 500 headquarters
 // location as Wikipedia writes it: "City, State" in the United States, or
-// "City, Country" elsewhere. A country missing from its table gives "US".
+// "City, Country" elsewhere, sometimes with a footnote mark ("Virginia[2]").
+// A location in neither table gives "", so the company gets no region.
 func headquartersCountry(location string) string {
 	countries := map[string]string{"Bermuda": "BM", "Canada": "CA", "Ireland": "IE",
 		"Netherlands": "NL", "Switzerland": "CH", "United Kingdom": "GB"}
 	parts := strings.Split(location, ", ")
-	if code, ok := countries[parts[len(parts)-1]]; ok {
+	last := parts[len(parts)-1]
+	if i := strings.IndexByte(last, '['); i >= 0 {
+		last = last[:i]
+	}
+	if code, ok := countries[last]; ok {
 		return code
 	}
-	return "US"
+	if slices.Contains(usStates, last) {
+		return "US"
+	}
+	return ""
 }
+
+// usStates lists the US states and the forms of the District of Columbia
+// that the headquarters locations use.
+var usStates = []string{"Alabama", "Alaska", "Arizona", "Arkansas", "California",
+	"Colorado", "Connecticut", "Delaware", "D.C.", "District of Columbia", "Florida",
+	"Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky",
+	"Louisiana", "Maine", "Maryland", "Massachusetts", "Michigan", "Minnesota",
+	"Mississippi", "Missouri", "Montana", "Nebraska", "Nevada", "New Hampshire",
+	"New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota", "Ohio",
+	"Oklahoma", "Oregon", "Pennsylvania", "Rhode Island", "South Carolina",
+	"South Dakota", "Tennessee", "Texas", "Utah", "Vermont", "Virginia", "Washington",
+	"West Virginia", "Wisconsin", "Wyoming"}
 
 func readCSV(path string) ([][]string, error) {
 	f, err := os.Open(path)
