@@ -205,7 +205,7 @@ func compute(universe []string, fromUnion, withMembers bool, weights map[string]
 	counts := countRegions(index, memberBits)
 	report.Regions = buildRegions(counts, report.Sets)
 	if withMembers || weights != nil {
-		fillMembers(index, memberBits, report.Regions, counts.dense != nil)
+		fillMembers(index, memberBits, report.Regions, counts.dense != nil, memberBlockShift)
 	}
 	index.release()
 	for _, r := range report.Regions {
@@ -480,8 +480,9 @@ func buildRegions(counts *regionCounts, sets []SetSummary) []Region {
 // order, so each list comes out sorted. All lists share one backing array,
 // which goroutines fill in parallel, each over its own range of ranks. A
 // first pass counts each range's members per region, which gives every
-// range its offsets.
-func fillMembers(index *accountIndex, memberBits []bitset, regions []Region, dense bool) {
+// range its offsets. A universe given out of string order and longer than
+// 2^blockShift IDs is copied by copyMembersByBlock.
+func fillMembers(index *accountIndex, memberBits []bitset, regions []Region, dense bool, blockShift uint) {
 	sparseSlot := make(map[uint64]int, len(regions))
 	var denseSlot []int32
 	if dense {
@@ -527,7 +528,19 @@ func fillMembers(index *accountIndex, memberBits []bitset, regions []Region, den
 			offset += count
 		}
 	}
-	forChunks(words, workers, func(worker, start, end int) {
+	if index.inOrder || index.size() <= 1<<blockShift {
+		copyMembers(index, memberBits, backing, next, slotOf)
+	} else {
+		copyMembersByBlock(index, memberBits, backing, next, slotOf, blockShift)
+	}
+}
+
+// copyMembers copies the ID of every rank that is a region member to
+// backing, at the cursor of its region. Each worker's ranks are a range of
+// bitset words, and next contains its region cursors.
+func copyMembers(index *accountIndex, memberBits []bitset, backing []string, next [][]int, slotOf func(uint64) int) {
+	words := (index.size() + 63) / 64
+	forChunks(words, len(next), func(worker, start, end int) {
 		var (
 			keys, groups [64]uint64
 			slots, ranks [64]int
@@ -553,6 +566,61 @@ func fillMembers(index *accountIndex, memberBits []bitset, regions []Region, den
 				backing[cursor[slot]] = ids[i]
 				cursor[slot]++
 			}
+		}
+	})
+}
+
+// memberBlockShift sets the size of the blocks of universe positions that
+// copyMembersByBlock copies one at a time: 2^20 positions, whose string
+// headers take 16 MiB. On the 2-core VM of docs/benchmarks-overlap.md,
+// blocks of 2^17 to 2^22 positions gave about the same time.
+const memberBlockShift = 20
+
+// copyMembersByBlock does the work of copyMembers for a universe given
+// out of string order, where consecutive ranks have scattered positions.
+// Loading the IDs in rank order would then miss the cache and the TLB on
+// nearly every load. Instead each worker first lists the destination and
+// position of each of its members in index.spare, grouped by block of
+// 2^blockShift positions. It then copies the IDs block by block, so the
+// loads of a block stay within a small part of the universe.
+func copyMembersByBlock(index *accountIndex, memberBits []bitset, backing []string, next [][]int, slotOf func(uint64) int, blockShift uint) {
+	keys, sorted, codec := index.keys, index.sorted, index.codec
+	// Each entry of moves is a destination in backing in the high 32
+	// bits and a universe position in the low 32 bits. A worker whose
+	// ranks start at rank r uses moves from r on, and it has at most
+	// one member per rank.
+	moves := index.spare[:len(sorted)]
+	words := (index.size() + 63) / 64
+	forChunks(words, len(next), func(worker, start, end int) {
+		offsets := make([]int, len(sorted)>>blockShift+1)
+		for w := start; w < end; w++ {
+			for valid := index.validWord(w); valid != 0; valid &= valid - 1 {
+				offsets[codec.payload(sorted[w*64+bits.TrailingZeros64(valid)])>>blockShift]++
+			}
+		}
+		sum := start * 64
+		for block, n := range offsets {
+			offsets[block] = sum
+			sum += n
+		}
+
+		var regionKeys, groups [64]uint64
+		cursor := next[worker]
+		for w := start; w < end; w++ {
+			for g := range regionGroups(memberBits, w, index.validWord(w), &regionKeys, &groups) {
+				slot := slotOf(regionKeys[g])
+				for group := groups[g]; group != 0; group &= group - 1 {
+					position := codec.payload(sorted[w*64+bits.TrailingZeros64(group)])
+					block := position >> blockShift
+					moves[offsets[block]] = uint64(cursor[slot])<<32 | uint64(position)
+					offsets[block]++
+					cursor[slot]++
+				}
+			}
+		}
+
+		for _, move := range moves[start*64 : sum] {
+			backing[move>>32] = keys[uint32(move)]
 		}
 	})
 }

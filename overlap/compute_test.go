@@ -3,6 +3,9 @@ package overlap
 import (
 	"encoding/json"
 	"fmt"
+	"math/bits"
+	"math/rand/v2"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -259,4 +262,45 @@ func TestReportWriteTextControlCharacters(t *testing.T) {
 
 	assert.Contains(t, b.String(), "tab\uFFFDhere")
 	assert.NotContains(t, b.String(), "line\nbreak")
+}
+
+// fillMembers must give the same lists whether it copies IDs by block of
+// universe positions or in rank order. The blocks here are 2^10 positions,
+// so a small universe takes the block path that 20 million IDs take.
+func TestFillMembersByBlock(t *testing.T) {
+	rng := rand.New(rand.NewPCG(15, 16))
+	universe := shuffle(rng, accountIDs(parallelMin+5000))
+	universe = append(universe, universe[:100]...)
+	sets := []Set{
+		{Name: "a", Members: slices.Clone(universe[:40_000])},
+		{Name: "b", Members: shuffle(rng, slices.Clone(universe[30_000:60_000]))},
+		{Name: "c", Members: shuffle(rng, slices.Clone(universe[50_000:]))},
+	}
+	members := func(blockShift uint) []Region {
+		index := indexUniverse(universe, bits.Len(uint(len(universe))))
+		defer index.release()
+		require.False(t, index.inOrder)
+		var summaries []SetSummary
+		var memberBits []bitset
+		for _, s := range sets {
+			summary, b := collectSet(index, s)
+			summaries = append(summaries, summary)
+			memberBits = append(memberBits, b)
+		}
+		counts := countRegions(index, memberBits)
+		regions := buildRegions(counts, summaries)
+		fillMembers(index, memberBits, regions, counts.dense != nil, blockShift)
+		return regions
+	}
+	for _, procs := range []int{1, 2, 4} {
+		previous := runtime.GOMAXPROCS(procs)
+		inRankOrder := members(62)
+		byBlock := members(10)
+		runtime.GOMAXPROCS(previous)
+		require.Len(t, byBlock, len(inRankOrder), "GOMAXPROCS %d", procs)
+		for i := range inRankOrder {
+			assert.Equal(t, inRankOrder[i].Sets, byBlock[i].Sets, "GOMAXPROCS %d", procs)
+			assert.Equal(t, inRankOrder[i].Members, byBlock[i].Members, "GOMAXPROCS %d, region %v", procs, byBlock[i].Sets)
+		}
+	}
 }

@@ -21,6 +21,9 @@ type accountIndex struct {
 	// position in keys as payload. Equal IDs are adjacent, in position
 	// order.
 	sorted []uint64
+	// inOrder is true when the universe was given in string order, so
+	// the payload of each sorted entry is its rank.
+	inOrder bool
 	// duplicate marks the ranks whose ID equals the one at the rank
 	// before. It is nil when there are none.
 	duplicate bitset
@@ -76,7 +79,8 @@ func indexUniverse(universe []string, payloadBits int) *accountIndex {
 	x.spare = getEntries(len(universe))
 	// Sorted universes are common for exported lists, and checking is far
 	// cheaper than sorting.
-	if !x.codec.isSorted(universe, entries) {
+	x.inOrder = x.codec.isSorted(universe, entries)
+	if !x.inOrder {
 		entries, x.spare = radixSort(entries, x.spare, x.codec.keyShift)
 		x.codec.sortTies(universe, entries)
 	}
