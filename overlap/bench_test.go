@@ -74,8 +74,12 @@ func benchmarkCompute(b *testing.B, compute func([]string, ...Set) (*Report, err
 // when each list is read from a file, so reading a list in its own order
 // walks memory forward.
 //
-// NOTE: "shuffled" with members varies from about 1.3 to 2.4 s per call
-// on a 2-core VM, because its cost is cache and TLB misses.
+// NOTE: "shuffled" with members took 1.19 to 1.90 s per call, median
+// 1.36 s, in 24 single calls of
+// go test ./overlap -run XXX -bench 'TwoSets10M/universe=shuffled/members' -benchtime 1x -count 3
+// on a 2-vCPU KVM VM at load 0.6 to 1.8 (docs/benchmarks-overlap.md).
+// Its cost is mostly cache and TLB misses, so other programs on the
+// host move it more than the other variants.
 func BenchmarkComputeTwoSets10M(b *testing.B) {
 	for _, universeOrder := range []string{"sorted", "shuffled", "read"} {
 		b.Run("universe="+universeOrder, func(b *testing.B) {
