@@ -446,7 +446,10 @@ const (
 // part counts, whatever the part adds. A mention names units after their
 // institution, so "Stanford University School of Medicine" names
 // "Stanford University". A one-word name never counts, because a part
-// such as "Department of Pathology" would name the company "Dept".
+// such as "Department of Pathology" would name the company "Dept". An
+// account's name that adds only a bracketed qualifier to the part
+// ("Ionis Pharmaceuticals (United States)" for "Ionis Pharmaceuticals")
+// counts as well, at the unique prefix level.
 func (ix *Index) upgradeUniqueRelations(p *parsedRecord, all []scored, searched []uint64, mention bool) {
 	if !p.hasName() || len(p.tokens) == 0 {
 		return
@@ -478,7 +481,8 @@ func (ix *Index) upgradeUniqueRelations(p *parsedRecord, all []scored, searched 
 		for k := range len(account.aliases) + 1 {
 			a := account.name(k)
 			if mention {
-				rel := slices.Equal(p.tokens, a.tokens) || (isPrefixOf(a.tokens, p.tokens) && countWords(a.tokens) >= 2)
+				rel := slices.Equal(p.tokens, a.tokens) || (isPrefixOf(a.tokens, p.tokens) && countWords(a.tokens) >= 2) ||
+					(len(a.qualifiers) > 0 && countWords(p.tokens) >= 2 && slices.Equal(p.tokens, withoutWords(a.tokens, a.qualifiers)))
 				prefix, short = prefix || rel, short || rel
 			} else {
 				prefix = prefix || isPrefixOf(p.tokens, a.tokens) || slices.Equal(p.tokens, a.tokens) || shortPrefixOf(a.tokens, p.tokens)
@@ -509,6 +513,9 @@ func (ix *Index) upgradeUniqueRelations(p *parsedRecord, all []scored, searched 
 		switch {
 		case l.name == NamePrefix && prefixSearched:
 			l.weight += ix.comparer.weights.Name[NameUniquePrefix] - ix.comparer.weights.Name[NamePrefix]
+			l.name = NameUniquePrefix
+		case l.name == NameQualified && mention && prefixSearched:
+			l.weight += ix.comparer.weights.Name[NameUniquePrefix] - ix.comparer.weights.Name[NameQualified]
 			l.name = NameUniquePrefix
 		case l.name == NameAcronym && acronymSearched:
 			l.weight += ix.comparer.weights.Name[NameUniqueAcronym] - ix.comparer.weights.Name[NameAcronym]

@@ -262,6 +262,9 @@ func TestMatchMention(t *testing.T) {
 		{ID: "jhsom", Name: "Johns Hopkins University School of Medicine", City: "Baltimore", Country: "US"},
 		{ID: "embl-de", Name: "European Molecular Biology Laboratory", City: "Heidelberg", Country: "DE"},
 		{ID: "embl-fr", Name: "European Molecular Biology Laboratory", City: "Grenoble", Country: "FR"},
+		{ID: "ionis", Name: "Ionis Pharmaceuticals (United States)", City: "Carlsbad", Country: "US"},
+		{ID: "jazz-ie", Name: "Jazz Pharmaceuticals (Ireland)", City: "Dublin", Country: "IE"},
+		{ID: "jazz-us", Name: "Jazz Pharmaceuticals (United States)", City: "Palo Alto", Country: "US"},
 	})
 	require.NoError(t, err)
 	tests := []struct{ text, want string }{
@@ -281,6 +284,10 @@ func TestMatchMention(t *testing.T) {
 		// One name, two organisations, and no country to tell them apart.
 		{"Cell Biology Unit, European Molecular Biology Laboratory (EMBL)", ""},
 		{"Cell Biology Unit, European Molecular Biology Laboratory (EMBL), Heidelberg, Germany", "embl-de"},
+		// The only account of a name with a bracketed qualifier.
+		{"In Vivo Biology, Ionis Pharmaceuticals, Inc", "ionis"},
+		// Two such accounts: neither is unique.
+		{"Research and Development, Jazz Pharmaceuticals", ""},
 		{"Department of Neurology, Yale University, New Haven, CT, USA", "yale"},
 		{"Department of Pathology, University of Pennsylvania, Philadelphia, PA, USA", "upenn"},
 		{"University of California, Los Angeles", "ucla"},
