@@ -482,7 +482,8 @@ func (ix *Index) upgradeUniqueRelations(p *parsedRecord, all []scored, searched 
 			a := account.name(k)
 			if mention {
 				rel := slices.Equal(p.tokens, a.tokens) || (isPrefixOf(a.tokens, p.tokens) && countWords(a.tokens) >= 2) ||
-					(len(a.qualifiers) > 0 && countWords(p.tokens) >= 2 && slices.Equal(p.tokens, withoutWords(a.tokens, a.qualifiers)))
+					(len(a.qualifiers) > 0 && countWords(p.tokens) >= 2 && slices.Equal(p.tokens, withoutWords(a.tokens, a.qualifiers)) &&
+						(p.country == "" || account.country == "" || p.country == account.country))
 				prefix, short = prefix || rel, short || rel
 			} else {
 				prefix = prefix || isPrefixOf(p.tokens, a.tokens) || slices.Equal(p.tokens, a.tokens) || shortPrefixOf(a.tokens, p.tokens)

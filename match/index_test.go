@@ -265,6 +265,7 @@ func TestMatchMention(t *testing.T) {
 		{ID: "ionis", Name: "Ionis Pharmaceuticals (United States)", City: "Carlsbad", Country: "US"},
 		{ID: "jazz-ie", Name: "Jazz Pharmaceuticals (Ireland)", City: "Dublin", Country: "IE"},
 		{ID: "jazz-us", Name: "Jazz Pharmaceuticals (United States)", City: "Palo Alto", Country: "US"},
+		{ID: "acme-de", Name: "Acme Robotics (Germany)", City: "Munich", Country: "DE"},
 	})
 	require.NoError(t, err)
 	tests := []struct{ text, want string }{
@@ -288,6 +289,17 @@ func TestMatchMention(t *testing.T) {
 		{"In Vivo Biology, Ionis Pharmaceuticals, Inc", "ionis"},
 		// Two such accounts: neither is unique.
 		{"Research and Development, Jazz Pharmaceuticals", ""},
+		// A bracketed country is a qualifier, and a country that differs
+		// from the account's rules the bare name out.
+		{"Sales, Acme Robotics (Germany)", "acme-de"},
+		{"Sales, Acme Robotics (France)", ""},
+		{"Sales, Acme Robotics, Paris, France", ""},
+		{"Sales, Acme Robotics", "acme-de"},
+		// Commas inside brackets, full-width commas, and the last parts
+		// of a long text.
+		{"Yale University (New Haven, CT)", "yale"},
+		{"Yale University，New Haven，USA", "yale"},
+		{strings.Repeat("Department of Medicine, ", 40) + "Yale University, USA", "yale"},
 		{"Department of Neurology, Yale University, New Haven, CT, USA", "yale"},
 		{"Department of Pathology, University of Pennsylvania, Philadelphia, PA, USA", "upenn"},
 		{"University of California, Los Angeles", "ucla"},
@@ -299,6 +311,14 @@ func TestMatchMention(t *testing.T) {
 		res := ix.MatchMention(tt.text, Record{})
 		assert.Equal(t, tt.want, res.AccountID, "%s: %s", tt.text, res.Reason)
 	}
+
+	// A text of places still matches on the evidence of the hint.
+	withDomain, err := NewIndex([]Record{{ID: "yale", Name: "Yale University", Domain: "yale.edu", City: "New Haven", Country: "US"}})
+	require.NoError(t, err)
+	res := withDomain.MatchMention("New Haven, CT", Record{Domain: "yale.edu"})
+	assert.Equal(t, "yale", res.AccountID, res.Reason)
+	res = withDomain.MatchMention("New Haven, CT", Record{})
+	assert.Equal(t, NonMatch, res.Decision, res.Reason)
 }
 
 func TestSplitBrackets(t *testing.T) {
@@ -313,6 +333,8 @@ func TestSplitBrackets(t *testing.T) {
 		{"Open group (IARC/WHO", "Open group", []string{"IARC/WHO"}},
 		{"Stray ) bracket", "Stray ) bracket", nil},
 		{"Empty () group", "Empty group", nil},
+		{"Acme (Germany)", "Acme (Germany)", nil},
+		{"Acme (Germany) (ACME-DE)", "Acme (Germany)", []string{"ACME-DE"}},
 	}
 	for _, tt := range tests {
 		bare, groups := splitBrackets(tt.in)
@@ -322,21 +344,53 @@ func TestSplitBrackets(t *testing.T) {
 }
 
 func TestMentionCountry(t *testing.T) {
-	tests := []struct{ part, want string }{
-		{"USA", "US"},
-		{"United Kingdom", "GB"},
-		{"CA", "US"}, // California, not Canada, at the end of an address
-		{"WA", "US"},
-		{"Washington", "US"},
-		{"Georgia", "GE"}, // the country wins over the state
-		{"Canada", "CA"},
-		{"Germany.", "DE"},
-		{"Seattle", ""},
-		{"XQ", ""},
+	tests := []struct {
+		part, want string
+		place      bool
+	}{
+		{"USA", "US", true},
+		{"United Kingdom", "GB", true},
+		{"UK", "GB", true},
+		{"CT", "US", true},
+		{"ct", "US", true}, // a state code in lower case, not Kiribati
+		{"WA", "US", true},
+		{"Washington", "US", true},
+		{"CA", "", true},        // California or Canada
+		{"DE", "", true},        // Delaware or Germany
+		{"IN", "", true},        // Indiana or India
+		{"Georgia", "GE", true}, // the country wins over the state
+		{"Canada", "CA", true},
+		{"Germany.", "DE", true},
+		{"Seattle", "", false},
+		{"XQ", "", false},
 	}
 	for _, tt := range tests {
-		assert.Equal(t, tt.want, mentionCountry(tt.part), tt.part)
+		code, place := mentionCountry(tt.part)
+		assert.Equal(t, tt.want, code, tt.part)
+		assert.Equal(t, tt.place, place, tt.part)
 	}
+}
+
+func TestSplitParts(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"", nil},
+		{" , ;", nil},
+		{"Dept, Yale University; New Haven", []string{"Dept", "Yale University", "New Haven"}},
+		{"Yale University (New Haven, CT), USA", []string{"Yale University (New Haven, CT)", "USA"}},
+		{"東京大学，東京，日本", []string{"東京大学", "東京", "日本"}},
+		{"Stray ), comma", []string{"Stray )", "comma"}},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, splitParts(tt.text), tt.text)
+	}
+	long := strings.Repeat("Department of Medicine, ", 40) + "Yale University"
+	parts := splitParts(long)
+	assert.Len(t, parts, maxParts)
+	assert.Equal(t, "Yale University", parts[len(parts)-1])
+	assert.LessOrEqual(t, len(splitParts(strings.Repeat("é", 1000))[0]), maxPartBytes)
 }
 
 func TestLinkOutcomesAddUpOnHostileData(t *testing.T) {

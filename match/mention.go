@@ -11,24 +11,28 @@ import (
 // research affiliation ("Department of Neurology, Yale University School of
 // Medicine, New Haven, CT, USA") or a signature line.
 //
-// The text is split into parts at commas and semicolons. A trailing
-// country or US state, and any part that names the city of an indexed
-// account, become evidence rather than names. A bracketed group is taken
-// out of its part, because it contains an acronym or another name
-// ("(KAIST)"), not a qualifier. Each remaining part, each group of two words or more,
-// and each two neighbouring parts joined are matched as names. The
-// strongest match wins, and a later part wins a tie, because such texts
-// name the institution after its units.
+// The text is split into parts at commas and semicolons outside brackets.
+// A trailing country or US state, and any part that names the city of an
+// indexed account, become evidence rather than names. A bracketed country
+// stays in its part as a qualifier ("Acme (Germany)"). Any other bracketed
+// group is taken out of its part, because it contains an acronym or
+// another name ("(KAIST)"). Each remaining part longer than three letters,
+// each group of two words or more, and each two neighbouring parts joined
+// are matched as names. The strongest match wins, and a later part wins a
+// tie, because such texts name the institution after its units.
 //
-// When no part matches, the runs of words inside the parts that spell an
-// account's full name or alias are matched instead, the longest run where
-// runs overlap: "Department of Health Technology at Technical University
-// of Denmark" names "Technical University of Denmark".
+// When no part matches, the runs of two words or more inside the parts
+// that spell an account's full name or alias are matched instead, the
+// longest run where runs overlap: "Department of Health Technology at
+// Technical University of Denmark" names "Technical University of
+// Denmark".
 //
 // hint supplies further evidence, such as a domain or a country, and its
-// Name is ignored. Only the first 32 parts are read, which bounds the work
-// on long texts. It returns the decision of the winning part, or the best
-// non-match when no part matches. A text of places alone is a non-match.
+// Name is ignored. A text of places alone matches on the hint's evidence,
+// and is a non-match without any. Only the last 32 parts, and the first
+// 512 bytes of each, are read, which bounds the work on long texts. It
+// returns the decision of the winning part, or the best non-match when no
+// part matches.
 func (ix *Index) MatchMention(text string, hint Record) Result {
 	record, spans, places := ix.mentionSpans(text, hint)
 	best, bestWeight, found := ix.bestSpan(record, spans)
@@ -50,7 +54,11 @@ func (ix *Index) MatchMention(text string, hint Record) Result {
 	case found:
 		return best
 	case places:
-		return Result{Decision: NonMatch, Reason: "the mention " + quote(text) + " names only places"}
+		// The hint may still carry evidence, such as a domain.
+		if r := parseRecord(record); !r.hasEvidence() {
+			return Result{Decision: NonMatch, Reason: "the mention " + quote(text) + " names only places"}
+		}
+		return ix.Match(record)
 	}
 	record.Name = text
 	return ix.Match(record)
@@ -60,29 +68,24 @@ func (ix *Index) MatchMention(text string, hint Record) Result {
 // names, with an empty Name, the spans of text to match as names, and
 // whether every part of text is a city or a country.
 func (ix *Index) mentionSpans(text string, hint Record) (record Record, spans []string, places bool) {
-	const maxParts = 32 // longer texts are cut, to bound the work
-	var parts []string
-	for _, p := range strings.FieldsFunc(text, func(r rune) bool { return r == ',' || r == ';' }) {
-		if p = strings.TrimSpace(p); p != "" && len(parts) < maxParts {
-			parts = append(parts, p)
-		}
-	}
-
+	parts := splitParts(text)
 	record = hint
 	record.Name = ""
-	if len(parts) > 1 && record.Country == "" {
-		if c := mentionCountry(parts[len(parts)-1]); c != "" {
-			record.Country = c
+	if len(parts) > 1 {
+		if c, ok := mentionCountry(parts[len(parts)-1]); ok {
+			if record.Country == "" {
+				record.Country = c
+			}
 			parts = parts[:len(parts)-1]
 		}
 	}
 
-	// A bracketed group contains an acronym or another name, not a
-	// qualifier of the part, as in "Korea Advanced Institute of Science
-	// and Technology (KAIST)", so the part is matched without it. A
-	// group of two words or more is matched on its own too, before the
-	// part, so that the part wins a tie. A lone word, usually an acronym,
-	// is too ambiguous to match alone.
+	// A bracketed group other than a country contains an acronym or
+	// another name, not a qualifier of the part, as in "Korea Advanced
+	// Institute of Science and Technology (KAIST)", so the part is matched
+	// without it. A group of two words or more is matched on its own too,
+	// before the part, so that the part wins a tie. A lone word, usually
+	// an acronym, is too ambiguous to match alone.
 	groups := make([][]string, len(parts))
 	for i, p := range parts {
 		parts[i], groups[i] = splitBrackets(p)
@@ -124,6 +127,52 @@ func (ix *Index) mentionSpans(text string, hint Record) (record Record, spans []
 	return record, spans, places
 }
 
+// Limits on the text that MatchMention reads, which bound its work. A
+// mention names its institution last, so the last parts are kept.
+const (
+	maxParts     = 32
+	maxPartBytes = 512
+)
+
+// splitParts splits text into trimmed, non-empty parts at commas and
+// semicolons outside brackets, ASCII or full-width. It keeps the last
+// maxParts parts and cuts each part to maxPartBytes bytes.
+func splitParts(text string) []string {
+	var parts []string
+	depth, start := 0, 0
+	add := func(p string) {
+		p = strings.TrimSpace(p)
+		if len(p) > maxPartBytes {
+			cut := maxPartBytes
+			for cut > 0 && !utf8.RuneStart(p[cut]) {
+				cut--
+			}
+			p = strings.TrimSpace(p[:cut])
+		}
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	for i, r := range text {
+		switch r {
+		case '(', '[', '（':
+			depth++
+		case ')', ']', '）':
+			depth = max(depth-1, 0)
+		case ',', ';', '，', '；':
+			if depth == 0 {
+				add(text[start:i])
+				start = i + utf8.RuneLen(r)
+			}
+		}
+	}
+	add(text[start:])
+	if len(parts) > maxParts {
+		parts = parts[len(parts)-maxParts:]
+	}
+	return parts
+}
+
 // withoutFootnote returns s without a trailing number of one or two
 // digits that follows a word, and whether s had one.
 func withoutFootnote(s string) (string, bool) {
@@ -135,7 +184,9 @@ func withoutFootnote(s string) (string, bool) {
 }
 
 // splitBrackets returns s without its groups in round or square brackets,
-// and the text of each group. A group left open runs to the end of s.
+// and the text of each group. A group that names a country is a qualifier
+// ("Acme (Germany)"), so it stays in s and is not returned. A group left
+// open runs to the end of s.
 func splitBrackets(s string) (bare string, groups []string) {
 	if !strings.ContainsAny(s, "([") {
 		return s, nil
@@ -155,9 +206,16 @@ func splitBrackets(s string) (bare string, groups []string) {
 			depth--
 			if depth > 0 {
 				group.WriteRune(r)
-			} else if g := strings.TrimSpace(group.String()); g != "" {
+				break
+			}
+			g := strings.TrimSpace(group.String())
+			group.Reset()
+			switch {
+			case g == "":
+			case isCountry(g):
+				out.WriteString("(" + g + ")")
+			default:
 				groups = append(groups, g)
-				group.Reset()
 			}
 		case depth > 0:
 			group.WriteRune(r)
@@ -171,24 +229,35 @@ func splitBrackets(s string) (bare string, groups []string) {
 	return strings.Join(strings.Fields(out.String()), " "), groups
 }
 
-// mentionCountry returns the ISO 3166-1 alpha-2 code of the country that
-// the last part of a mention names, or "". A US state written as its
-// two-letter postal code or its name gives the United States, because US
-// addresses end with one ("Stanford, CA"). That a code such as "CA" more
-// often means the state than the country (Canada) is an estimate. A name
-// that is both a state and a country ("Georgia") is read as the country.
-func mentionCountry(part string) string {
+// mentionCountry reads the last part of a mention as a place. It reports
+// whether the part is a country or a US state, and returns the ISO 3166-1
+// alpha-2 code of the country, if known. A US state, written as its
+// two-letter postal code in any case or as its name, gives the United
+// States, because US addresses end with one ("New Haven, CT"). A postal
+// code that is also a country's code, such as "CA" (Canada) or "DE"
+// (Germany), is a place of unknown country. A name that is both a state
+// and a country ("Georgia") is read as the country.
+func mentionCountry(part string) (code string, ok bool) {
 	part = strings.TrimSpace(strings.TrimRight(part, "."))
-	if len(part) == 2 && usStates[part] != "" {
-		return "US"
+	if upper := strings.ToUpper(part); len(part) == 2 && usStates[upper] != "" {
+		if normalizeCountry(upper) == upper { // a current country code too
+			return "", true
+		}
+		return "US", true
 	}
 	if c := normalizeCountry(part); len(c) == 2 && c == strings.ToUpper(c) {
-		return c
+		return c, true
 	}
 	if slices.Contains(usStateNames(), foldPlace(part)) {
-		return "US"
+		return "US", true
 	}
-	return ""
+	return "", false
+}
+
+// isCountry reports whether s is a country's name or ISO 3166-1 code.
+func isCountry(s string) bool {
+	c := normalizeCountry(s)
+	return len(c) == 2 && c == strings.ToUpper(c)
 }
 
 // usStates maps the postal code of each US state, of the District of

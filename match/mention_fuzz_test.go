@@ -8,7 +8,8 @@ import (
 
 // FuzzMatchMention checks that MatchMention never panics, gives the same
 // result twice, explains every result, and matches only indexed accounts.
-// It also checks that splitBrackets leaves no opening bracket in a part.
+// It also checks that splitting the brackets out of a part again changes
+// nothing, and that splitParts keeps at most maxParts parts.
 func FuzzMatchMention(f *testing.F) {
 	ix, err := NewIndex([]Record{
 		{ID: "dtu", Name: "Technical University of Denmark", City: "Kongens Lyngby", Country: "DK"},
@@ -46,8 +47,13 @@ func FuzzMatchMention(f *testing.F) {
 		if _, ok := ix.byID[res.AccountID]; res.AccountID != "" && !ok {
 			t.Fatalf("MatchMention(%q) matched %q, which is not indexed", text, res.AccountID)
 		}
-		if bare, _ := splitBrackets(text); strings.ContainsAny(bare, "([") {
-			t.Fatalf("splitBrackets(%q) left an opening bracket in %q", text, bare)
+		if bare, _ := splitBrackets(text); bare != "" {
+			if again, groups := splitBrackets(bare); again != bare || len(groups) > 0 {
+				t.Fatalf("splitBrackets(%q) = %q, which splits again into %q and %q", text, bare, again, groups)
+			}
+		}
+		if parts := splitParts(text); len(parts) > maxParts {
+			t.Fatalf("splitParts(%q) gave %d parts, more than %d", text, len(parts), maxParts)
 		}
 	})
 }
