@@ -73,18 +73,22 @@ func foldHeader(h string) string {
 }
 
 // parseColumnSpec reads "name=Account Name,website=Web" into a role map,
-// accepting only the roles in fileRoles.
-func parseColumnSpec(spec string, fileRoles []string) (map[string]string, error) {
+// accepting only the roles read from the file of the named source.
+func parseColumnSpec(spec, source string) (map[string]string, error) {
 	out := map[string]string{}
 	if strings.TrimSpace(spec) == "" {
 		return out, nil
 	}
-	for _, part := range strings.Split(spec, ",") {
+	fileRoles := rolesOf(source)
+	for i, part := range strings.Split(spec, ",") {
+		if strings.TrimSpace(part) == "" {
+			return nil, fmt.Errorf("invalid column mapping %q: entry %d is empty; remove the extra comma", spec, i+1)
+		}
 		role, header, ok := strings.Cut(part, "=")
 		role = strings.ToLower(strings.TrimSpace(role))
 		if ok && slices.Contains(roles, role) && !slices.Contains(fileRoles, role) {
-			return nil, fmt.Errorf("invalid column mapping %q: role %s is not read from this file; its roles are %s",
-				part, role, strings.Join(fileRoles, ", "))
+			return nil, fmt.Errorf("invalid column mapping %q: role %s is not read from the %s file; its roles are %s",
+				part, role, source, strings.Join(fileRoles, ", "))
 		}
 		if !ok || !slices.Contains(fileRoles, role) || strings.TrimSpace(header) == "" {
 			return nil, fmt.Errorf("invalid column mapping %q: expected ROLE=HEADER with ROLE one of %s", part, strings.Join(fileRoles, ", "))

@@ -29,7 +29,7 @@ func TestReadTableErrors(t *testing.T) {
 }
 
 func TestReadTableExplicitColumnMissing(t *testing.T) {
-	spec, err := parseColumnSpec("name=Organisation Title", roles)
+	spec, err := parseColumnSpec("name=Organisation Title", "marketing")
 	require.NoError(t, err)
 	_, err = readTable(strings.NewReader("Company,Website\nAcme,acme.example\n"), "m.csv", "marketing", spec)
 	require.Error(t, err)
@@ -38,9 +38,12 @@ func TestReadTableExplicitColumnMissing(t *testing.T) {
 
 func TestParseColumnSpecInvalid(t *testing.T) {
 	for _, spec := range []string{"name", "colour=Red", "name="} {
-		_, err := parseColumnSpec(spec, roles)
+		_, err := parseColumnSpec(spec, "marketing")
 		assert.Error(t, err, spec)
 	}
+	_, err := parseColumnSpec("name=Account Name,", "targets")
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `invalid column mapping "name=Account Name,": entry 2 is empty`)
 }
 
 func TestReadTableRowsRejectedWithReason(t *testing.T) {

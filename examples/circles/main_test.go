@@ -87,7 +87,7 @@ func TestRunFlagErrors(t *testing.T) {
 		{"from after to", []string{"-from", "2026-07-01", "-to", "2026-04-01"}, "-from 2026-07-01 is not before -to 2026-04-01"},
 		{"unknown segment", []string{"-segment", "Industry"},
 			`has no column "Industry"; use one of its headers: Account ID, Account Name, Website, Region, Tier`},
-		{"date role on targets", []string{"-targets-columns", "date=Region"}, `-targets-columns: invalid column mapping "date=Region": role date is not read from this file; its roles are id, name, website, email`},
+		{"date role on targets", []string{"-targets-columns", "date=Region"}, `-targets-columns: invalid column mapping "date=Region": role date is not read from the targets file; its roles are id, name, website, email`},
 		{"unknown date column", []string{"-marketing-columns", "date=Touched"}, `no column "Touched" for date`},
 		{"unknown role", []string{"-sales-columns", "when=Last Activity"}, "ROLE one of id, name, website, email, date"},
 		{"upset in missing folder", []string{"-upset", filepath.Join(t.TempDir(), "no", "upset.svg")}, "upset.svg"},
@@ -234,6 +234,6 @@ func TestRunTextTableSafe(t *testing.T) {
 	require.NoError(t, run(context.Background(), []string{"-targets", targets, "-marketing", marketing, "-sales", sales, "-svg", ""}, &out, &errOut))
 	assert.NotContains(t, out.String(), "\x1b", "a terminal escape code reached the report")
 	assert.Contains(t, out.String(), "Tab here  [31mred")
-	_, err = parseColumnSpec("name=Account Name,name=Id", roles)
+	_, err = parseColumnSpec("name=Account Name,name=Id", "marketing")
 	assert.ErrorContains(t, err, "name is mapped twice")
 }

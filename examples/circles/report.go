@@ -88,7 +88,7 @@ func (o reportOptions) hasWindow() bool {
 func readInputs(inputs []input, opts reportOptions) ([]*table, error) {
 	tables := make([]*table, len(inputs))
 	for i, in := range inputs {
-		spec, err := parseColumnSpec(in.columns, rolesOf(in.source))
+		spec, err := parseColumnSpec(in.columns, in.source)
 		if err != nil {
 			return nil, fmt.Errorf("-%s-columns: %w", in.source, err)
 		}

@@ -149,7 +149,7 @@ func TestApplyWindowNoDateColumn(t *testing.T) {
 	assert.Contains(t, err.Error(), "Company, Created On")
 	assert.Contains(t, err.Error(), "-sales-columns date=HEADER")
 
-	spec, err := parseColumnSpec("date=Created On", roles)
+	spec, err := parseColumnSpec("date=Created On", "marketing")
 	require.NoError(t, err)
 	tbl, err = readTable(strings.NewReader("Company,Created On\nAcme,2026-04-01\n"), "crm.csv", "sales", spec)
 	require.NoError(t, err)
