@@ -140,7 +140,9 @@ func WriteUpSetSVG(w io.Writer, r *Report, opts SVGOptions) error {
 
 func upsetCaptions(r *Report, noSet, hiddenRegions, hiddenAccounts int) []string {
 	lines := []string{
-		fmt.Sprintf("Bars: accounts in exactly the marked sets, and their share of the union, the %s in at least one set.", countNoun(r.UnionSize, "account", "accounts")),
+		// Two lines, because one would run past the right edge.
+		"Bars: accounts in exactly the marked sets, and their share of the union,",
+		fmt.Sprintf("the %s in at least one set.", countNoun(r.UnionSize, "account", "accounts")),
 		fmt.Sprintf("Universe: %s, %s in no set. Set rows show each set's size.", countNoun(r.Universe.Size, "target account", "target accounts"), thousands(noSet)),
 	}
 	if hiddenRegions > 0 {

@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"strconv"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -154,6 +155,11 @@ func TestWriteUpSetSVGBars(t *testing.T) {
 	assert.Contains(t, doc.Texts, "Ten & more")
 	assert.Contains(t, doc.Texts, "team <3>")
 	assert.Contains(t, doc.Texts[len(doc.Texts)-1], "Not shown:")
+	// A caption line of 12-pixel text is about 6.5 pixels a letter (an
+	// estimate), so 80 letters fit the 640-pixel plot with its margins.
+	for _, line := range upsetCaptions(r, 7, 12345, 1234567) {
+		assert.LessOrEqual(t, utf8.RuneCountInString(line), 80, line)
+	}
 }
 
 func TestWriteUpSetSVGEmpty(t *testing.T) {
