@@ -26,6 +26,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 
 	"github.com/accountkit/accountkit/overlap"
 )
@@ -115,6 +116,17 @@ Flags:
 	}
 	if c.maxUnmatched < 0 {
 		return c, fmt.Errorf("invalid -max-unmatched %d: expected 0 or more", c.maxUnmatched)
+	}
+	// Output folders are checked now, so that a mistyped path fails
+	// before the report is built and printed.
+	for _, out := range []struct{ flag, path string }{{"svg", c.svg}, {"upset", c.upset}} {
+		if out.path == "" {
+			continue
+		}
+		dir := filepath.Dir(out.path)
+		if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+			return c, fmt.Errorf("invalid -%s %q: folder %q does not exist; create it or choose another path", out.flag, out.path, dir)
+		}
 	}
 	var err error
 	c.window, err = parseWindow(c.from, c.to)

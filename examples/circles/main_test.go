@@ -90,7 +90,8 @@ func TestRunFlagErrors(t *testing.T) {
 		{"date role on targets", []string{"-targets-columns", "date=Region"}, `-targets-columns: invalid column mapping "date=Region": role date is not read from the targets file; its roles are id, name, website, email`},
 		{"unknown date column", []string{"-marketing-columns", "date=Touched"}, `no column "Touched" for date`},
 		{"unknown role", []string{"-sales-columns", "when=Last Activity"}, "ROLE one of id, name, website, email, date"},
-		{"upset in missing folder", []string{"-upset", filepath.Join(t.TempDir(), "no", "upset.svg")}, "upset.svg"},
+		{"upset in missing folder", []string{"-upset", filepath.Join(t.TempDir(), "no", "upset.svg")}, "/no\" does not exist"},
+		{"svg in missing folder", []string{"-svg", filepath.Join(t.TempDir(), "no", "c.svg")}, "invalid -svg"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -98,6 +99,7 @@ func TestRunFlagErrors(t *testing.T) {
 			err := run(context.Background(), append([]string{"-svg", ""}, tt.args...), &out, &errOut)
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), tt.want)
+			assert.Empty(t, out.String(), "a flag error prints no report")
 		})
 	}
 }
