@@ -67,6 +67,7 @@ func TestComputeProperties(t *testing.T) {
 			checkRegionSums(t, r)
 			checkAgainstMaps(t, r, universe, sets)
 			checkMetricRanges(t, r)
+			checkRegionsAndMetrics(t, r, universe, sets)
 
 			counts, err := ComputeCounts(universe, sets...)
 			require.NoError(t, err)
@@ -139,6 +140,97 @@ func checkAgainstMaps(t *testing.T, r *Report, universe []string, sets []Set) {
 		summary := r.Sets[r.setIndex(s.Name)]
 		assert.Equal(t, len(inside), summary.Size, "size of %s", s.Name)
 		assert.Equal(t, sortedKeys(outside), summary.Outside, "outside of %s", s.Name)
+	}
+}
+
+// checkRegionsAndMetrics recomputes, with maps and the formulas written
+// out, which accounts each region holds and the value of every count
+// metric.
+func checkRegionsAndMetrics(t *testing.T, r *Report, universe []string, sets []Set) {
+	t.Helper()
+	accounts := map[string]bool{}
+	for _, id := range universe {
+		accounts[id] = true
+	}
+	in := make(map[string]map[string]bool) // set name -> accounts inside the universe
+	for _, s := range sets {
+		in[s.Name] = map[string]bool{}
+		add := func(id string) {
+			if len(universe) == 0 {
+				accounts[id] = true
+			}
+			if accounts[id] || len(universe) == 0 {
+				in[s.Name][id] = true
+			}
+		}
+		for _, id := range s.Members {
+			add(id)
+		}
+		for _, l := range s.Links {
+			add(l.Account)
+		}
+	}
+
+	want := map[uint64][]string{}
+	for id := range accounts {
+		var key uint64
+		for i, summary := range r.Sets {
+			if in[summary.Name][id] {
+				key |= 1 << i
+			}
+		}
+		want[key] = append(want[key], id)
+	}
+	got := map[uint64][]string{}
+	for _, region := range r.Regions {
+		got[region.Key()] = region.Members
+	}
+	for key := range want {
+		slices.Sort(want[key])
+	}
+	assert.Equal(t, want, got, "members of each region")
+
+	size := func(name string) float64 { return float64(len(in[name])) }
+	both := func(a, b string) float64 {
+		n := 0
+		for id := range in[a] {
+			if in[b][id] {
+				n++
+			}
+		}
+		return float64(n)
+	}
+	u := float64(len(accounts))
+	for _, m := range r.Metrics {
+		var num, den float64
+		switch m.Name {
+		case MetricJaccard:
+			a, b := m.Sets[0], m.Sets[1]
+			num, den = both(a, b), size(a)+size(b)-both(a, b)
+		case MetricOverlapCoefficient:
+			a, b := m.Sets[0], m.Sets[1]
+			num, den = both(a, b), math.Min(size(a), size(b))
+		case MetricDice:
+			a, b := m.Sets[0], m.Sets[1]
+			num, den = 2*both(a, b), size(a)+size(b)
+		case MetricLift:
+			a, b := m.Sets[0], m.Sets[1]
+			num, den = both(a, b)*u, size(a)*size(b)
+		case MetricShare:
+			a, b := m.Sets[0], m.Sets[1]
+			num, den = both(a, b), size(a)
+		case MetricCoverage:
+			union := map[string]bool{}
+			for _, name := range m.Sets {
+				for id := range in[name] {
+					union[id] = true
+				}
+			}
+			num, den = float64(len(union)), u
+		default:
+			continue
+		}
+		assert.Equal(t, Ratio{num, den}, m.Value, "metric %s", m.Key())
 	}
 }
 
