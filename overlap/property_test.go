@@ -144,7 +144,7 @@ func checkAgainstMaps(t *testing.T, r *Report, universe []string, sets []Set) {
 }
 
 // checkRegionsAndMetrics recomputes, with maps and the formulas written
-// out, which accounts each region holds and the value of every count
+// out, which accounts each region contains and the value of every count
 // metric.
 func checkRegionsAndMetrics(t *testing.T, r *Report, universe []string, sets []Set) {
 	t.Helper()
