@@ -272,7 +272,7 @@ func TestMatchMention(t *testing.T) {
 		// A name inside a longer part.
 		{"Department of Health Technology at Technical University of Denmark", "dtu"},
 		{"Wisconsin Institute, Technical University of Denmark 4 , Lyngby", "dtu"},
-		// The longest name inside a part wins over a name inside it.
+		// A name inside a part wins over a shorter name that it contains.
 		{"Department of Surgery, The Johns Hopkins University School of Medicine", "jhsom"},
 		{"Department of Surgery, Johns Hopkins University Bayview", "jhu"},
 		// A bracketed acronym is not a qualifier.

@@ -45,6 +45,7 @@ func (ix *Index) MatchMention(text string, hint Record) Result {
 		for _, span := range spans {
 			names = append(names, ix.containedNames(span)...)
 		}
+		names = lastOfEach(names)
 		if r, w, ok := ix.bestSpan(record, names); ok && (!found || r.Decision == Match || w > bestWeight) {
 			best, found = r, true
 		}
@@ -93,15 +94,16 @@ func (ix *Index) mentionSpans(text string, hint Record) (record Record, spans []
 
 	places = len(parts) > 0
 	for i, p := range parts {
-		// A city alone is only evidence. Parts of three letters or fewer,
-		// such as "PA" or "CEA", are states or acronyms too ambiguous to
-		// match alone. Both still join their neighbour, as in "University
-		// of California, Los Angeles".
 		for _, g := range groups[i] {
 			if len(strings.Fields(g)) > 1 {
 				spans = append(spans, g)
 			}
 		}
+
+		// A city alone is only evidence. Parts of three letters or fewer,
+		// such as "PA" or "CEA", are states or acronyms too ambiguous to
+		// match alone. Both still join their neighbour, as in "University
+		// of California, Los Angeles".
 		city := ix.isCity(p)
 		places = places && city
 		if city {
@@ -245,10 +247,10 @@ func mentionCountry(part string) (code string, ok bool) {
 		}
 		return "US", true
 	}
-	if c := normalizeCountry(part); len(c) == 2 && c == strings.ToUpper(c) {
-		return c, true
+	if isCountry(part) {
+		return normalizeCountry(part), true
 	}
-	if slices.Contains(usStateNames(), foldPlace(part)) {
+	if usStateNames()[foldPlace(part)] {
 		return "US", true
 	}
 	return "", false
@@ -276,15 +278,30 @@ var usStates = map[string]string{
 	"VA": "Virginia", "WA": "Washington", "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming",
 }
 
-// usStateNames returns the folded names of usStates, sorted.
-var usStateNames = sync.OnceValue(func() []string {
-	names := make([]string, 0, len(usStates))
+// usStateNames returns the set of the folded names of usStates.
+var usStateNames = sync.OnceValue(func() map[string]bool {
+	names := make(map[string]bool, len(usStates))
 	for _, n := range usStates {
-		names = append(names, foldPlace(n))
+		names[foldPlace(n)] = true
 	}
-	slices.Sort(names)
 	return names
 })
+
+// lastOfEach returns names without the earlier copies of a repeated name.
+// Matching a copy again gives the same result, and bestSpan lets a later
+// span win a tie, so only the last copy can change its outcome.
+func lastOfEach(names []string) []string {
+	seen := make(map[string]bool, len(names))
+	out := make([]string, 0, len(names))
+	for i := len(names) - 1; i >= 0; i-- {
+		if !seen[names[i]] {
+			seen[names[i]] = true
+			out = append(out, names[i])
+		}
+	}
+	slices.Reverse(out)
+	return out
+}
 
 // bestSpan matches each span as the name of record and returns the best
 // result, its weight, and whether any span had a candidate. A match beats

@@ -86,7 +86,7 @@ func TestRORAffiliations(t *testing.T) {
 	t.Logf("with withdrawn records: %s", scoreAffiliations(t, rorIndex(t, true), rows))
 	// NOTE: the target is precision 0.95 and recall 0.85, and the measured
 	// level is 0.920 and 0.839, which these bounds guard. Most wrong
-	// answers are an organisation that the string names in full, beside
+	// results are an organisation that the string names in full, beside
 	// the labelled one (a medical school and its university, an institute
 	// and its national agency), where the label picked the other.
 	require.GreaterOrEqual(t, live.precision(), 0.915)
@@ -96,7 +96,7 @@ func TestRORAffiliations(t *testing.T) {
 // affiliationScore counts the outcomes of matching affiliation strings.
 type affiliationScore struct {
 	total, right, wrong int
-	// wrongExact counts wrong answers at the exact name level, and
+	// wrongExact counts wrong results at the exact name level, and
 	// wrongBoth those of them whose string names the label in full too.
 	wrongExact, wrongBoth int
 	// tied counts strings not matched because two accounts tie at the
