@@ -117,8 +117,8 @@ Flags:
 	if c.maxUnmatched < 0 {
 		return c, fmt.Errorf("invalid -max-unmatched %d: expected 0 or more", c.maxUnmatched)
 	}
-	// Output folders are checked now, so that a mistyped path fails
-	// before the report is built and printed.
+	// Output folders are checked with the flags, so that a mistyped path
+	// fails before the report is built and printed.
 	for _, out := range []struct{ flag, path string }{{"svg", c.svg}, {"upset", c.upset}} {
 		if out.path == "" {
 			continue
