@@ -16,8 +16,9 @@ const (
 	// NameExact means the two comparison keys are equal, or equal once
 	// spaces are removed ("jp morgan" and "jpmorgan").
 	NameExact Level = "exact"
-	// NameTokens means both names hold the same tokens in another order
-	// ("smith a o" and "a o smith").
+	// NameTokens means both names hold the same words in another order,
+	// stop words aside ("smith a o" and "a o smith", "medical university
+	// of innsbruck" and "innsbruck medical university").
 	NameTokens Level = "same-tokens"
 	// NameTrade means one record's name equals a trade name (d/b/a) or
 	// the legal name of the other.
@@ -494,7 +495,7 @@ func (c *comparer) nameLevel(a, b *parsedRecord) (Level, float64) {
 	}
 	sim, typo := tokenSetSimilarity(a.tokens, b.tokens, a.weights, b.weights)
 	switch {
-	case sim >= 0.999 && len(a.tokens) == len(b.tokens) && !typo:
+	case sim >= 0.85 && !typo && (len(a.tokens) == len(b.tokens) && sim >= 0.999 || sameWords(a.tokens, b.tokens)):
 		return NameTokens, sim
 	case isAcronymOf(a.tokens, b.tokens) || isAcronymOf(b.tokens, a.tokens):
 		return NameAcronym, sim
@@ -532,6 +533,33 @@ func nameDetail(a, b *parsedRecord, level Level) string {
 		return quote(a.key) + " and " + quote(b.key) + ", and no other account's name starts with the record's name"
 	}
 	return quote(a.key) + " and " + quote(b.key)
+}
+
+// sameWords reports whether a and b hold the same words, besides stop
+// words, in any order: "medical university of innsbruck" and "innsbruck
+// medical university".
+func sameWords(a, b []string) bool {
+	n := countWords(a)
+	if n == 0 || n != countWords(b) {
+		return false
+	}
+	for _, t := range a {
+		if !stopWords[t] && countOf(a, t) != countOf(b, t) {
+			return false
+		}
+	}
+	return true
+}
+
+// countOf returns the number of times t occurs in tokens.
+func countOf(tokens []string, t string) int {
+	n := 0
+	for _, u := range tokens {
+		if u == t {
+			n++
+		}
+	}
+	return n
 }
 
 // extraWords returns the number of words, besides stop words, that one

@@ -65,6 +65,28 @@ func TestCompareQualifierLevel(t *testing.T) {
 	}
 }
 
+// TestCompareSameTokensLevel checks that names holding the same words in
+// another order reach the same-tokens level, whether or not both spell
+// out the stop words, and that a word more or a word typed differently
+// does not.
+func TestCompareSameTokensLevel(t *testing.T) {
+	tests := []struct {
+		a, b string
+		same bool
+	}{
+		{"Morgan Stanley", "Stanley Morgan", true},
+		{"Medical University of Innsbruck", "Innsbruck Medical University", true},
+		{"University of the Andes", "Andes University", true},
+		{"University of Innsbruck", "Medical University of Innsbruck", false},
+		{"Medical University of Insbruck", "Innsbruck Medical University", false},
+		{"University of Innsbruck Innsbruck", "Innsbruck University", false},
+	}
+	for _, tt := range tests {
+		got := Compare(Record{Name: tt.a}, Record{Name: tt.b})
+		assert.Equal(t, tt.same, got.Fields[0].Level == NameTokens, "%q and %q: %s", tt.a, tt.b, got)
+	}
+}
+
 func TestCompareDifferentDomainScoresLower(t *testing.T) {
 	neutral := Compare(Record{Name: "Acme Ltd"}, Record{Name: "Acme Limited", Domain: "acme.example"})
 	against := Compare(Record{Name: "Acme Ltd", Domain: "acme.example"}, Record{Name: "Acme Ltd", Domain: "other.example"})
