@@ -266,6 +266,10 @@ func TestMatchMention(t *testing.T) {
 		{ID: "jazz-ie", Name: "Jazz Pharmaceuticals (Ireland)", City: "Dublin", Country: "IE"},
 		{ID: "jazz-us", Name: "Jazz Pharmaceuticals (United States)", City: "Palo Alto", Country: "US"},
 		{ID: "acme-de", Name: "Acme Robotics (Germany)", City: "Munich", Country: "DE"},
+		{ID: "usd", Name: "University of San Diego", City: "San Diego", Country: "US"},
+		{ID: "ucsd", Name: "University of California, San Diego", City: "La Jolla", Country: "US"},
+		{ID: "uibk", Name: "University of Innsbruck", City: "Innsbruck", Country: "AT"},
+		{ID: "mui", Name: "Innsbruck Medical University", City: "Innsbruck", Country: "AT"},
 	})
 	require.NoError(t, err)
 	tests := []struct{ text, want string }{
@@ -275,6 +279,13 @@ func TestMatchMention(t *testing.T) {
 		// A name inside a part wins over a shorter name that it contains.
 		{"Department of Surgery, The Johns Hopkins University School of Medicine", "jhsom"},
 		{"Department of Surgery, Johns Hopkins University Bayview", "jhu"},
+		// A footnote mark after a city or after a name with a comma, and
+		// a city and a state, which name no organisation.
+		{"Department of Bioengineering, University of California, San Diego 7 , San Diego, CA, USA", "ucsd"},
+		{"Scripps Clinic, San Diego, CA, USA", ""},
+		{"San Diego 7 , San Diego, CA, USA", ""},
+		// The same words in another order.
+		{"Department of Radiology, Medical University of Innsbruck", "mui"},
 		// A bracketed acronym is not a qualifier.
 		{"Department of Physics, Korea Advanced Institute of Science and Technology (KAIST)", "kaist"},
 		// A name with a comma wins over the name after its comma.
@@ -319,6 +330,23 @@ func TestMatchMention(t *testing.T) {
 	assert.Equal(t, "yale", res.AccountID, res.Reason)
 	res = withDomain.MatchMention("New Haven, CT", Record{})
 	assert.Equal(t, NonMatch, res.Decision, res.Reason)
+}
+
+// TestMatchMentionKeepsTie checks that a name found inside a part does
+// not break a tie between accounts that the whole part names, because the
+// shorter name leaves out the words that distinguish them.
+func TestMatchMentionKeepsTie(t *testing.T) {
+	ix, err := NewIndex([]Record{
+		{ID: "usd", Name: "University of San Diego", City: "San Diego", Country: "US"},
+		{ID: "ucsd", Name: "University of California, San Diego", City: "La Jolla", Country: "US"},
+		{ID: "uibk", Name: "University of Innsbruck", City: "Innsbruck", Country: "AT"},
+		{ID: "mui-at", Name: "Innsbruck Medical University", City: "Innsbruck", Country: "AT"},
+		{ID: "mui-us", Name: "Innsbruck Medical University", Country: "US"},
+	})
+	require.NoError(t, err)
+	res := ix.MatchMention("Department of Radiology, Medical University of Innsbruck", Record{})
+	assert.Equal(t, Ambiguous, res.Decision, res.Reason)
+	assert.Empty(t, res.AccountID, res.Reason)
 }
 
 func TestSplitBrackets(t *testing.T) {

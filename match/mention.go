@@ -13,19 +13,21 @@ import (
 //
 // The text is split into parts at commas and semicolons outside brackets.
 // A trailing country or US state, and any part that names the city of an
-// indexed account, become evidence rather than names. A bracketed country
+// indexed account, become evidence rather than names, even with a
+// footnote number after them ("San Diego 7"). A bracketed country
 // stays in its part as a qualifier ("Acme (Germany)"). Any other bracketed
 // group is taken out of its part, because it contains an acronym or
 // another name ("(KAIST)"). Each remaining part longer than three letters,
-// each group of two words or more, and each two neighbouring parts joined
-// are matched as names. The strongest match wins, and a later part wins a
-// tie, because such texts name the institution after its units.
+// each group of two words or more, and each two neighbouring parts joined,
+// unless both are places or short, are matched as names. The strongest
+// match wins, and a later part wins a tie, because such texts name the
+// institution after its units.
 //
-// When no part matches, the runs of two words or more inside the parts
-// that spell an account's full name or alias are matched instead, the
-// longest run where runs overlap: "Department of Health Technology at
-// Technical University of Denmark" names "Technical University of
-// Denmark".
+// When no part matches and none is ambiguous between accounts, the runs
+// of two words or more inside the parts that spell an account's full name
+// or alias are matched instead, the longest run where runs overlap:
+// "Department of Health Technology at Technical University of Denmark"
+// names "Technical University of Denmark".
 //
 // hint supplies further evidence, such as a domain or a country, and its
 // Name is ignored. A text of places alone matches on the hint's evidence,
@@ -36,11 +38,14 @@ import (
 func (ix *Index) MatchMention(text string, hint Record) Result {
 	record, spans, places := ix.mentionSpans(text, hint)
 	best, bestWeight, found := ix.bestSpan(record, spans)
-	if !found || best.Decision != Match {
+	if !found || best.Decision != Match && best.Decision != Ambiguous {
 		// A span may name an account inside longer text: "Department of
 		// Health Technology at Technical University of Denmark". Such
-		// names count only when no whole span matches, because a whole
-		// span is the better evidence of what the text names.
+		// names count only when no whole span matches or is ambiguous,
+		// because a whole span is the better evidence of what the text
+		// names: when "Medical University of Innsbruck" is ambiguous
+		// between two accounts, the shorter name "University of
+		// Innsbruck" inside it leaves out the word that distinguishes them.
 		var names []string
 		for _, span := range spans {
 			names = append(names, ix.containedNames(span)...)
@@ -93,6 +98,7 @@ func (ix *Index) mentionSpans(text string, hint Record) (record Record, spans []
 	}
 
 	places = len(parts) > 0
+	prevPlace := false
 	for i, p := range parts {
 		for _, g := range groups[i] {
 			if len(strings.Fields(g)) > 1 {
@@ -100,31 +106,43 @@ func (ix *Index) mentionSpans(text string, hint Record) (record Record, spans []
 			}
 		}
 
-		// A city alone is only evidence. Parts of three letters or fewer,
-		// such as "PA" or "CEA", are states or acronyms too ambiguous to
-		// match alone. Both still join their neighbour, as in "University
-		// of California, Los Angeles".
-		city := ix.isCity(p)
+		// A number of one or two digits at the end may be a footnote
+		// mark ("Heidelberg University Hospital 3") or part of the name
+		// ("Université Lyon 1"). The part without it comes first, so
+		// that it wins only with a higher weight.
+		bare, footnote := withoutFootnote(p)
+
+		// A city alone is only evidence, with or without a footnote mark
+		// ("San Diego 7"). Parts of three letters or fewer, such as "PA"
+		// or "CEA", are states or acronyms too ambiguous to match alone.
+		// Both still join their neighbour, as in "University of
+		// California, Los Angeles".
+		city := ix.isCity(p) || footnote && ix.isCity(bare)
 		places = places && city
 		if city {
 			if record.City == "" {
 				record.City = p
+				if footnote {
+					record.City = bare
+				}
 			}
 		} else if utf8.RuneCountInString(p) > 3 {
-			// A number of one or two digits at the end may be a footnote
-			// mark ("Heidelberg University Hospital 3") or part of the
-			// name ("Université Lyon 1"). The part without it comes
-			// first, so that it wins only with a higher weight.
-			if bare, ok := withoutFootnote(p); ok {
+			if footnote {
 				spans = append(spans, bare)
 			}
 			spans = append(spans, p)
 		}
 		// The two parts joined come after both, so that a name with a
 		// comma ("Birkbeck, University of London") wins a tie with either.
-		if i > 0 {
+		// Two places joined ("San Diego, CA") name no organisation.
+		place := city || utf8.RuneCountInString(p) <= 3
+		if i > 0 && !(place && prevPlace) {
+			if footnote {
+				spans = append(spans, parts[i-1]+", "+bare)
+			}
 			spans = append(spans, parts[i-1]+", "+p)
 		}
+		prevPlace = place
 	}
 	return record, spans, places
 }
