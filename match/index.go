@@ -441,15 +441,19 @@ const (
 // relation was a candidate: the record's first word, or its acronym key,
 // must have formed a block.
 //
-// For a part of a mention (mention true) only the prefix rule applies, in
-// one direction. An account's name of two words or more that starts the
-// part counts, whatever the part adds. A mention names units after their
-// institution, so "Stanford University School of Medicine" names
-// "Stanford University". A one-word name never counts, because a part
-// such as "Department of Pathology" would name the company "Dept". An
-// account's name that adds only a bracketed qualifier to the part
-// ("Ionis Pharmaceuticals (United States)" for "Ionis Pharmaceuticals")
-// counts as well, at the unique prefix level.
+// For a part of a mention (mention true) only the prefix rule applies. An
+// account's name of two words or more that starts the part counts,
+// whatever the part adds. A mention names units after their institution,
+// so "Stanford University School of Medicine" names "Stanford
+// University". A one-word name counts only when the part writes it in
+// capitals, as an acronym ("NYU School of Medicine"), because a part such
+// as "Department of Pathology" would otherwise name the company "Dept".
+// An account's name that starts with a part of two words or more and adds
+// at most two words, not all generic, counts too ("Corvinus University"
+// names "Corvinus University of Budapest"). So does an account's name
+// that adds only a bracketed qualifier to the part ("Ionis
+// Pharmaceuticals (United States)" for "Ionis Pharmaceuticals"), at the
+// unique prefix level.
 func (ix *Index) upgradeUniqueRelations(p *parsedRecord, all []scored, searched []uint64, mention bool) {
 	if !p.hasName() || len(p.tokens) == 0 {
 		return
@@ -481,9 +485,7 @@ func (ix *Index) upgradeUniqueRelations(p *parsedRecord, all []scored, searched 
 		for k := range len(account.aliases) + 1 {
 			a := account.name(k)
 			if mention {
-				rel := slices.Equal(p.tokens, a.tokens) || (isPrefixOf(a.tokens, p.tokens) && countWords(a.tokens) >= 2) ||
-					(len(a.qualifiers) > 0 && countWords(p.tokens) >= 2 && slices.Equal(p.tokens, withoutWords(a.tokens, a.qualifiers)) &&
-						(p.country == "" || account.country == "" || p.country == account.country))
+				rel := mentionNames(p, a, account.country)
 				prefix, short = prefix || rel, short || rel
 			} else {
 				prefix = prefix || isPrefixOf(p.tokens, a.tokens) || slices.Equal(p.tokens, a.tokens) || shortPrefixOf(a.tokens, p.tokens)
@@ -523,6 +525,24 @@ func (ix *Index) upgradeUniqueRelations(p *parsedRecord, all []scored, searched 
 			l.name = NameUniqueAcronym
 		}
 	}
+}
+
+// mentionNames reports whether the part of a mention p is in a prefix
+// relation with a, a name form of an account of the given country, as
+// upgradeUniqueRelations describes for mentions.
+func mentionNames(p, a *parsedRecord, country string) bool {
+	switch {
+	case slices.Equal(p.tokens, a.tokens):
+		return true
+	case isPrefixOf(a.tokens, p.tokens):
+		return countWords(a.tokens) >= 2 || p.capsLead
+	case countWords(p.tokens) < 2:
+		return false
+	case shortPrefixOf(p.tokens, a.tokens):
+		return !onlyGenericAdded(p.tokens, a.tokens)
+	}
+	return len(a.qualifiers) > 0 && slices.Equal(p.tokens, withoutWords(a.tokens, a.qualifiers)) &&
+		(p.country == "" || country == "" || p.country == country)
 }
 
 // countWords returns the number of tokens that are not stop words.

@@ -268,6 +268,10 @@ func TestMatchMention(t *testing.T) {
 		{ID: "acme-de", Name: "Acme Robotics (Germany)", City: "Munich", Country: "DE"},
 		{ID: "usd", Name: "University of San Diego", City: "San Diego", Country: "US"},
 		{ID: "ucsd", Name: "University of California, San Diego", City: "La Jolla", Country: "US"},
+		{ID: "corvinus", Name: "Corvinus University of Budapest", City: "Budapest", Country: "HU"},
+		{ID: "nyu", Name: "New York University", Aliases: []string{"NYU"}, City: "New York", Country: "US"},
+		{ID: "lmu", Name: "Ludwig-Maximilians-Universität München", Aliases: []string{"LMU"}, City: "Munich", Country: "DE"},
+		{ID: "lmu-la", Name: "Loyola Marymount University", Aliases: []string{"LMU"}, City: "Los Angeles", Country: "US"},
 		{ID: "uibk", Name: "University of Innsbruck", City: "Innsbruck", Country: "AT"},
 		{ID: "mui", Name: "Innsbruck Medical University", City: "Innsbruck", Country: "AT"},
 	})
@@ -284,6 +288,12 @@ func TestMatchMention(t *testing.T) {
 		{"Department of Bioengineering, University of California, San Diego 7 , San Diego, CA, USA", "ucsd"},
 		{"Scripps Clinic, San Diego, CA, USA", ""},
 		{"San Diego 7 , San Diego, CA, USA", ""},
+		// A part that starts the account's name, and a part that starts
+		// with the account's acronym in capitals.
+		{"Department of Finance, Corvinus University", "corvinus"},
+		{"Department of Pathology, NYU Grossman School of Medicine", "nyu"},
+		{"Department of Pathology, Nyu Grossman School of Medicine", ""},
+		{"Faculty of Physics, LMU Munich", ""},
 		// The same words in another order.
 		{"Department of Radiology, Medical University of Innsbruck", "mui"},
 		// A bracketed acronym is not a qualifier.
@@ -339,6 +349,10 @@ func TestMatchMentionKeepsTie(t *testing.T) {
 	ix, err := NewIndex([]Record{
 		{ID: "usd", Name: "University of San Diego", City: "San Diego", Country: "US"},
 		{ID: "ucsd", Name: "University of California, San Diego", City: "La Jolla", Country: "US"},
+		{ID: "corvinus", Name: "Corvinus University of Budapest", City: "Budapest", Country: "HU"},
+		{ID: "nyu", Name: "New York University", Aliases: []string{"NYU"}, City: "New York", Country: "US"},
+		{ID: "lmu", Name: "Ludwig-Maximilians-Universität München", Aliases: []string{"LMU"}, City: "Munich", Country: "DE"},
+		{ID: "lmu-la", Name: "Loyola Marymount University", Aliases: []string{"LMU"}, City: "Los Angeles", Country: "US"},
 		{ID: "uibk", Name: "University of Innsbruck", City: "Innsbruck", Country: "AT"},
 		{ID: "mui-at", Name: "Innsbruck Medical University", City: "Innsbruck", Country: "AT"},
 		{ID: "mui-us", Name: "Innsbruck Medical University", Country: "US"},

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -348,6 +349,7 @@ func (ix *Index) bestSpan(record Record, spans []string) (best Result, bestWeigh
 // Sleep Medicine") often spell some organisation's acronym.
 func (ix *Index) matchPart(r Record) Result {
 	p := parseRecord(r)
+	p.capsLead = capsLead(r.Name)
 	if !p.hasEvidence() {
 		return Result{Decision: NoEvidence, Reason: "no usable name or domain: " + p.evidenceNote(r)}
 	}
@@ -427,4 +429,24 @@ func (ix *Index) namesAccount(joined string) bool {
 		}
 	}
 	return false
+}
+
+// capsLead reports whether the first word of s, up to a space or a
+// hyphen, has two to eight letters, all of them capitals.
+func capsLead(s string) bool {
+	n := 0
+	for _, c := range s {
+		switch {
+		case c == ' ' || c == '-':
+			return n >= 2
+		case unicode.IsUpper(c):
+			n++
+			if n > 8 {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return n >= 2
 }

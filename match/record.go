@@ -59,6 +59,9 @@ type parsedRecord struct {
 	tradeKeys   []string
 	qualifiers  []string // key words from bracketed qualifiers, sorted
 	placeholder bool
+	// capsLead is set on a part of a mention whose first word is written
+	// in capitals, as an acronym is ("NYU School of Medicine").
+	capsLead bool
 
 	// aliases holds the parsed aliases, name fields only, without the
 	// ones whose key equals the name's or an earlier alias's.
