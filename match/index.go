@@ -794,6 +794,19 @@ func (ix *Index) decide(p *parsedRecord, exclude int32, rules uniqueRules, keep 
 		if joinTies && ix.accountsMatch(all[0].pos, rival.pos) {
 			continue
 		}
+		if rules == mentionUniqueRules && aliasOnly(rival.levels) > aliasOnly(all[0].levels) {
+			// The mention spells the best account's own name and only
+			// an alias of the rival's, such as a former name or a name
+			// in another language.
+			continue
+		}
+		if rules == mentionUniqueRules && allWords(all[0].levels.name) && !allWords(rival.levels.name) {
+			// The best account's name has every word of the mention,
+			// and the rival's lacks one: "Medical University of
+			// Innsbruck" names "Innsbruck Medical University", not
+			// "University of Innsbruck".
+			continue
+		}
 		res.Decision = Ambiguous
 		res.Reason = fmt.Sprintf("accounts %s and %s both match with weights %.1f and %.1f, closer than the margin %.1f",
 			quote(best.AccountID), quote(ix.accounts[rival.pos].id), best.Comparison.Weight, rival.levels.weight, ix.margin)
@@ -811,6 +824,21 @@ func (ix *Index) decide(p *parsedRecord, exclude int32, rules uniqueRules, keep 
 		res.Reason += fmt.Sprintf("; %s is a subsidiary of %s", quote(best.AccountID), quote(res.Parents[len(res.Parents)-1]))
 	}
 	return res
+}
+
+// allWords reports whether a name level means that both names have the
+// same words.
+func allWords(l Level) bool {
+	return l == NameExact || l == NameTokens || l == NameTrade
+}
+
+// aliasOnly returns 1 when l reached the exact name level through an
+// alias of the second record and not its name, and 0 otherwise.
+func aliasOnly(l pairLevels) int {
+	if l.name == NameExact && l.nameB > 0 {
+		return 1
+	}
+	return 0
 }
 
 // accountsMatch reports whether the accounts at positions i and j match
@@ -852,6 +880,11 @@ func (ix *Index) candidates(p *parsedRecord, exclude int32, rules uniqueRules) (
 	slices.SortFunc(all, func(x, y scored) int {
 		if c := cmp.Compare(y.levels.weight, x.levels.weight); c != 0 {
 			return c
+		}
+		if rules == mentionUniqueRules {
+			if c := cmp.Compare(aliasOnly(x.levels), aliasOnly(y.levels)); c != 0 {
+				return c
+			}
 		}
 		return cmp.Compare(x.pos, y.pos)
 	})

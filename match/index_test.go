@@ -269,6 +269,8 @@ func TestMatchMention(t *testing.T) {
 		{ID: "usd", Name: "University of San Diego", City: "San Diego", Country: "US"},
 		{ID: "ucsd", Name: "University of California, San Diego", City: "La Jolla", Country: "US"},
 		{ID: "corvinus", Name: "Corvinus University of Budapest", City: "Budapest", Country: "HU"},
+		{ID: "yorku", Name: "York University", City: "Toronto", Country: "CA"},
+		{ID: "york", Name: "University of York", Aliases: []string{"York University"}, City: "York", Country: "GB"},
 		{ID: "nyu", Name: "New York University", Aliases: []string{"NYU"}, City: "New York", Country: "US"},
 		{ID: "lmu", Name: "Ludwig-Maximilians-Universität München", Aliases: []string{"LMU"}, City: "Munich", Country: "DE"},
 		{ID: "lmu-la", Name: "Loyola Marymount University", Aliases: []string{"LMU"}, City: "Los Angeles", Country: "US"},
@@ -294,6 +296,8 @@ func TestMatchMention(t *testing.T) {
 		{"Department of Pathology, NYU Grossman School of Medicine", "nyu"},
 		{"Department of Pathology, Nyu Grossman School of Medicine", ""},
 		{"Faculty of Physics, LMU Munich", ""},
+		// The account's own name wins over another account's alias.
+		{"Department of Biology, York University", "yorku"},
 		// The same words in another order.
 		{"Department of Radiology, Medical University of Innsbruck", "mui"},
 		// A bracketed acronym is not a qualifier.
@@ -350,6 +354,8 @@ func TestMatchMentionKeepsTie(t *testing.T) {
 		{ID: "usd", Name: "University of San Diego", City: "San Diego", Country: "US"},
 		{ID: "ucsd", Name: "University of California, San Diego", City: "La Jolla", Country: "US"},
 		{ID: "corvinus", Name: "Corvinus University of Budapest", City: "Budapest", Country: "HU"},
+		{ID: "yorku", Name: "York University", City: "Toronto", Country: "CA"},
+		{ID: "york", Name: "University of York", Aliases: []string{"York University"}, City: "York", Country: "GB"},
 		{ID: "nyu", Name: "New York University", Aliases: []string{"NYU"}, City: "New York", Country: "US"},
 		{ID: "lmu", Name: "Ludwig-Maximilians-Universität München", Aliases: []string{"LMU"}, City: "Munich", Country: "DE"},
 		{ID: "lmu-la", Name: "Loyola Marymount University", Aliases: []string{"LMU"}, City: "Los Angeles", Country: "US"},
@@ -361,6 +367,25 @@ func TestMatchMentionKeepsTie(t *testing.T) {
 	res := ix.MatchMention("Department of Radiology, Medical University of Innsbruck", Record{})
 	assert.Equal(t, Ambiguous, res.Decision, res.Reason)
 	assert.Empty(t, res.AccountID, res.Reason)
+}
+
+// TestMatchMentionAllWordsWin checks that an account whose name has every
+// word of a part wins over one whose name lacks a word, even when the
+// missing word is common enough to weigh little.
+func TestMatchMentionAllWordsWin(t *testing.T) {
+	accounts := []Record{
+		{ID: "uibk", Name: "University of Innsbruck", City: "Innsbruck", Country: "AT"},
+		{ID: "mui", Name: "Innsbruck Medical University", City: "Innsbruck", Country: "AT"},
+	}
+	for _, city := range []string{"Vienna", "Graz", "Lublin", "Warsaw", "Sofia", "Plovdiv", "Varna", "Gdansk", "Lodz", "Silesia", "Bialystok", "Pleven"} {
+		accounts = append(accounts,
+			Record{ID: "medical-" + city, Name: "Medical University of " + city},
+			Record{ID: "university-" + city, Name: "University of " + city})
+	}
+	ix, err := NewIndex(accounts)
+	require.NoError(t, err)
+	res := ix.MatchMention("Department of Radiology, Medical University of Innsbruck", Record{})
+	assert.Equal(t, "mui", res.AccountID, res.Reason)
 }
 
 func TestSplitBrackets(t *testing.T) {

@@ -24,6 +24,13 @@ import (
 // match wins, and a later part wins a tie, because such texts name the
 // institution after its units.
 //
+// Two accounts that match one part closely, which Match would call
+// ambiguous, are not a tie in two cases. The part spells one account's own
+// name and only an alias of the other ("York University"). Or one
+// account's name has the same words as the part and the other's lacks one
+// ("Medical University of Innsbruck" names "Innsbruck Medical University",
+// not "University of Innsbruck").
+//
 // When no part matches and none is ambiguous between accounts, the runs
 // of two words or more inside the parts that spell an account's full name
 // or alias are matched instead, the longest run where runs overlap:

@@ -84,13 +84,13 @@ func TestRORAffiliations(t *testing.T) {
 	live := scoreAffiliations(t, rorIndex(t, false), rows)
 	t.Logf("live records: %s", live)
 	t.Logf("with withdrawn records: %s", scoreAffiliations(t, rorIndex(t, true), rows))
-	// NOTE: the target is precision 0.95 and recall 0.85, and the measured
-	// level is 0.920 and 0.839, which these bounds guard. Most wrong
+	// NOTE: the target is precision 0.95 and recall 0.85. Recall meets it,
+	// and precision stays at 0.921, which the first bound guards. Most wrong
 	// results are an organisation that the string names in full, beside
 	// the labelled one (a medical school and its university, an institute
 	// and its national agency), where the label picked the other.
 	require.GreaterOrEqual(t, live.precision(), 0.915)
-	require.GreaterOrEqual(t, live.recall(), 0.83)
+	require.GreaterOrEqual(t, live.recall(), 0.85)
 }
 
 // affiliationScore counts the outcomes of matching affiliation strings.
