@@ -274,6 +274,7 @@ func TestMatchMention(t *testing.T) {
 		{ID: "nyu", Name: "New York University", Aliases: []string{"NYU"}, City: "New York", Country: "US"},
 		{ID: "lmu", Name: "Ludwig-Maximilians-Universität München", Aliases: []string{"LMU"}, City: "Munich", Country: "DE"},
 		{ID: "lmu-la", Name: "Loyola Marymount University", Aliases: []string{"LMU"}, City: "Los Angeles", Country: "US"},
+		{ID: "kentucky", Name: "University of Kentucky", Aliases: []string{"UK"}, City: "Lexington", Country: "US"},
 		{ID: "uibk", Name: "University of Innsbruck", City: "Innsbruck", Country: "AT"},
 		{ID: "mui", Name: "Innsbruck Medical University", City: "Innsbruck", Country: "AT"},
 	})
@@ -296,6 +297,7 @@ func TestMatchMention(t *testing.T) {
 		{"Department of Pathology, NYU Grossman School of Medicine", "nyu"},
 		{"Department of Pathology, Nyu Grossman School of Medicine", ""},
 		{"Faculty of Physics, LMU Munich", ""},
+		{"Imaging Team, UK Biobank", ""},
 		// The account's own name wins over another account's alias.
 		{"Department of Biology, York University", "yorku"},
 		// The same words in another order.

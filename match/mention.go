@@ -439,13 +439,14 @@ func (ix *Index) namesAccount(joined string) bool {
 }
 
 // capsLead reports whether the first word of s, up to a space or a
-// hyphen, has two to eight letters, all of them capitals.
+// hyphen, has three to eight letters, all of them capitals. Two capitals
+// are too often a country code ("UK Biobank") to mark an acronym.
 func capsLead(s string) bool {
 	n := 0
 	for _, c := range s {
 		switch {
 		case c == ' ' || c == '-':
-			return n >= 2
+			return n >= 3
 		case unicode.IsUpper(c):
 			n++
 			if n > 8 {
@@ -455,5 +456,5 @@ func capsLead(s string) bool {
 			return false
 		}
 	}
-	return n >= 2
+	return n >= 3
 }
