@@ -448,6 +448,8 @@ const (
 // University". A one-word name counts only when the part writes it in
 // capitals, as an acronym ("NYU School of Medicine"), because a part such
 // as "Department of Pathology" would otherwise name the company "Dept".
+// It does not count when the rest of the part is a city other than the
+// account's ("WWU Münster" is not "WWU" of Bellingham).
 // An account's name that starts with a part of two words or more and adds
 // at most two words, not all generic, counts too ("Corvinus University"
 // names "Corvinus University of Budapest"). So does an account's name
@@ -485,7 +487,7 @@ func (ix *Index) upgradeUniqueRelations(p *parsedRecord, all []scored, searched 
 		for k := range len(account.aliases) + 1 {
 			a := account.name(k)
 			if mention {
-				rel := mentionNames(p, a, account.country)
+				rel := mentionNames(p, a, account.country, account.city)
 				prefix, short = prefix || rel, short || rel
 			} else {
 				prefix = prefix || isPrefixOf(p.tokens, a.tokens) || slices.Equal(p.tokens, a.tokens) || shortPrefixOf(a.tokens, p.tokens)
@@ -528,14 +530,14 @@ func (ix *Index) upgradeUniqueRelations(p *parsedRecord, all []scored, searched 
 }
 
 // mentionNames reports whether the part of a mention p is in a prefix
-// relation with a, a name form of an account of the given country, as
-// upgradeUniqueRelations describes for mentions.
-func mentionNames(p, a *parsedRecord, country string) bool {
+// relation with a, a name form of an account of the given country and
+// folded city, as upgradeUniqueRelations describes for mentions.
+func mentionNames(p, a *parsedRecord, country, city string) bool {
 	switch {
 	case slices.Equal(p.tokens, a.tokens):
 		return true
 	case isPrefixOf(a.tokens, p.tokens):
-		return countWords(a.tokens) >= 2 || p.capsLead
+		return countWords(a.tokens) >= 2 || p.capsLead && (p.leadCity == "" || p.leadCity == city)
 	case countWords(p.tokens) < 2:
 		return false
 	case shortPrefixOf(p.tokens, a.tokens):

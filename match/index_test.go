@@ -274,6 +274,8 @@ func TestMatchMention(t *testing.T) {
 		{ID: "nyu", Name: "New York University", Aliases: []string{"NYU"}, City: "New York", Country: "US"},
 		{ID: "lmu", Name: "Ludwig-Maximilians-Universität München", Aliases: []string{"LMU"}, City: "Munich", Country: "DE"},
 		{ID: "lmu-la", Name: "Loyola Marymount University", Aliases: []string{"LMU"}, City: "Los Angeles", Country: "US"},
+		{ID: "wwu", Name: "Western Washington University", Aliases: []string{"WWU"}, City: "Bellingham", Country: "US"},
+		{ID: "muenster", Name: "University of Münster", City: "Münster", Country: "DE"},
 		{ID: "kentucky", Name: "University of Kentucky", Aliases: []string{"UK"}, City: "Lexington", Country: "US"},
 		{ID: "uibk", Name: "University of Innsbruck", City: "Innsbruck", Country: "AT"},
 		{ID: "mui", Name: "Innsbruck Medical University", City: "Innsbruck", Country: "AT"},
@@ -292,12 +294,16 @@ func TestMatchMention(t *testing.T) {
 		{"Scripps Clinic, San Diego, CA, USA", ""},
 		{"San Diego 7 , San Diego, CA, USA", ""},
 		// A part that starts the account's name, and a part that starts
-		// with the account's acronym in capitals.
+		// with the account's acronym in capitals, unless a city after
+		// the acronym is not the account's.
 		{"Department of Finance, Corvinus University", "corvinus"},
 		{"Department of Pathology, NYU Grossman School of Medicine", "nyu"},
 		{"Department of Pathology, Nyu Grossman School of Medicine", ""},
-		{"Faculty of Physics, LMU Munich", ""},
+		{"Faculty of Physics, LMU", ""},
+		{"Faculty of Physics, LMU Munich", "lmu"},
 		{"Imaging Team, UK Biobank", ""},
+		{"Department of Geology, WWU Bellingham", "wwu"},
+		{"Institute of Cell Biology, WWU Münster", ""},
 		// The account's own name wins over another account's alias.
 		{"Department of Biology, York University", "yorku"},
 		// The same words in another order.

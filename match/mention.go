@@ -357,6 +357,11 @@ func (ix *Index) bestSpan(record Record, spans []string) (best Result, bestWeigh
 func (ix *Index) matchPart(r Record) Result {
 	p := parseRecord(r)
 	p.capsLead = capsLead(r.Name)
+	if p.capsLead {
+		if i := strings.IndexAny(r.Name, " -"); i > 0 && ix.isCity(r.Name[i+1:]) {
+			p.leadCity = foldPlace(r.Name[i+1:])
+		}
+	}
 	if !p.hasEvidence() {
 		return Result{Decision: NoEvidence, Reason: "no usable name or domain: " + p.evidenceNote(r)}
 	}

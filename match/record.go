@@ -60,8 +60,11 @@ type parsedRecord struct {
 	qualifiers  []string // key words from bracketed qualifiers, sorted
 	placeholder bool
 	// capsLead is set on a part of a mention whose first word is written
-	// in capitals, as an acronym is ("NYU School of Medicine").
+	// in capitals, as an acronym is ("NYU School of Medicine"), and
+	// leadCity to the folded rest of the part when that is a city ("LMU
+	// Munich").
 	capsLead bool
+	leadCity string
 
 	// aliases holds the parsed aliases, name fields only, without the
 	// ones whose key equals the name's or an earlier alias's.
