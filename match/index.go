@@ -456,6 +456,9 @@ const (
 // that adds only a bracketed qualifier to the part ("Ionis
 // Pharmaceuticals (United States)" for "Ionis Pharmaceuticals"), at the
 // unique prefix level.
+// Accounts at the strong or medium level are not rivals for a mention,
+// because those levels skip words of the part, and the upgraded account
+// wins a tie with them (see spelled).
 func (ix *Index) upgradeUniqueRelations(p *parsedRecord, all []scored, searched []uint64, mention bool) {
 	if !p.hasName() || len(p.tokens) == 0 {
 		return
@@ -475,7 +478,16 @@ func (ix *Index) upgradeUniqueRelations(p *parsedRecord, all []scored, searched 
 	var rivals []int32 // positions of accounts with distinct evidence
 	for _, s := range all {
 		switch s.levels.name {
-		case NameExact, NameTokens, NameTrade, NameStrong, NameTypo, NameMedium:
+		case NameStrong, NameMedium:
+			// In a mention these levels skip words of the part, which
+			// names its institution in full first: "Johns Hopkins
+			// University School of Medicine" names "Johns Hopkins
+			// University" rather than "Johns Hopkins Medicine".
+			if mention {
+				continue
+			}
+			fallthrough
+		case NameExact, NameTokens, NameTrade, NameTypo:
 			if !slices.ContainsFunc(rivals, func(r int32) bool { return ix.sameEvidence(r, s.pos) }) {
 				rivals = append(rivals, s.pos)
 			}
@@ -802,11 +814,11 @@ func (ix *Index) decide(p *parsedRecord, exclude int32, rules uniqueRules, keep 
 			// in another language.
 			continue
 		}
-		if rules == mentionUniqueRules && allWords(all[0].levels.name) && !allWords(rival.levels.name) {
-			// The best account's name has every word of the mention,
-			// and the rival's lacks one: "Medical University of
-			// Innsbruck" names "Innsbruck Medical University", not
-			// "University of Innsbruck".
+		if rules == mentionUniqueRules && spelled(all[0].levels.name) > spelled(rival.levels.name) {
+			// The mention spells out more of the best account's name
+			// than of the rival's: "Medical University of Innsbruck"
+			// names "Innsbruck Medical University", not "University of
+			// Innsbruck".
 			continue
 		}
 		res.Decision = Ambiguous
@@ -828,10 +840,17 @@ func (ix *Index) decide(p *parsedRecord, exclude int32, rules uniqueRules, keep 
 	return res
 }
 
-// allWords reports whether a name level means that both names have the
-// same words.
-func allWords(l Level) bool {
-	return l == NameExact || l == NameTokens || l == NameTrade
+// spelled ranks a name level by how much of one name the other spells
+// out: 2 when both have the same words, 1 when one name starts the other,
+// and 0 for a similarity that may skip words.
+func spelled(l Level) int {
+	switch l {
+	case NameExact, NameTokens, NameTrade:
+		return 2
+	case NameUniquePrefix:
+		return 1
+	}
+	return 0
 }
 
 // aliasOnly returns 1 when l reached the exact name level through an
@@ -885,6 +904,9 @@ func (ix *Index) candidates(p *parsedRecord, exclude int32, rules uniqueRules) (
 		}
 		if rules == mentionUniqueRules {
 			if c := cmp.Compare(aliasOnly(x.levels), aliasOnly(y.levels)); c != 0 {
+				return c
+			}
+			if c := cmp.Compare(spelled(y.levels.name), spelled(x.levels.name)); c != 0 {
 				return c
 			}
 		}

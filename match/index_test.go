@@ -396,6 +396,25 @@ func TestMatchMentionAllWordsWin(t *testing.T) {
 	assert.Equal(t, "mui", res.AccountID, res.Reason)
 }
 
+// TestMatchMentionPrefixBeatsSkips checks that an account whose whole
+// name starts a part wins over one whose name matches only with words of
+// the part skipped.
+func TestMatchMentionPrefixBeatsSkips(t *testing.T) {
+	accounts := []Record{
+		{ID: "jhu", Name: "Johns Hopkins University", City: "Baltimore", Country: "US"},
+		{ID: "jhm", Name: "Johns Hopkins Medicine", City: "Baltimore", Country: "US"},
+	}
+	for _, name := range []string{"Yale", "Duke", "Emory", "Brown", "Rice", "Tufts", "Purdue", "Drexel", "Baylor", "Rutgers", "Stanford", "Harvard"} {
+		accounts = append(accounts,
+			Record{ID: name, Name: name + " University"},
+			Record{ID: name + "-school", Name: name + " School of Law"})
+	}
+	ix, err := NewIndex(accounts)
+	require.NoError(t, err)
+	res := ix.MatchMention("Department of Surgery, Johns Hopkins University School of Medicine", Record{})
+	assert.Equal(t, "jhu", res.AccountID, res.Reason)
+}
+
 func TestSplitBrackets(t *testing.T) {
 	tests := []struct {
 		in, bare string
