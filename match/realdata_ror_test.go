@@ -84,13 +84,40 @@ func TestRORAffiliations(t *testing.T) {
 	live := scoreAffiliations(t, rorIndex(t, false), rows)
 	t.Logf("live records: %s", live)
 	t.Logf("with withdrawn records: %s", scoreAffiliations(t, rorIndex(t, true), rows))
+	texts, conflicting := conflictingLabels(rows)
+	t.Logf("%d strings carry two or more labels, over %d rows, and at most one label of each can be matched", texts, conflicting)
 	// NOTE: the target is precision 0.95 and recall 0.85. Recall meets it,
-	// and precision stays at 0.921, which the first bound guards. Most wrong
+	// and precision stays at 0.923, which the first bound guards. Most wrong
 	// results are an organisation that the string names in full, beside
 	// the labelled one (a medical school and its university, an institute
-	// and its national agency), where the label picked the other.
-	require.GreaterOrEqual(t, live.precision(), 0.915)
+	// and its national agency), where the label picked the other. Even the
+	// results whose organisation the string names exactly are right only
+	// 93% of the time, so no stricter rule reaches 0.95.
+	require.GreaterOrEqual(t, live.precision(), 0.92)
 	require.GreaterOrEqual(t, live.recall(), 0.85)
+}
+
+// conflictingLabels counts the affiliation strings, among the rows that
+// TestRORAffiliations scores, that carry two or more labels, and the rows
+// of those strings.
+func conflictingLabels(rows [][]string) (texts, total int) {
+	labels := map[string]map[string]bool{}
+	for _, row := range rows[1:] {
+		if row[3] != "match" || row[6] != "true" {
+			continue
+		}
+		if labels[row[2]] == nil {
+			labels[row[2]] = map[string]bool{}
+		}
+		labels[row[2]][row[4]] = true
+	}
+	for _, ids := range labels {
+		if len(ids) > 1 {
+			texts++
+			total += len(ids)
+		}
+	}
+	return texts, total
 }
 
 // affiliationScore counts the outcomes of matching affiliation strings.
@@ -98,7 +125,8 @@ type affiliationScore struct {
 	total, right, wrong int
 	// wrongExact counts wrong results at the exact name level, and
 	// wrongBoth those of them whose string names the label in full too.
-	wrongExact, wrongBoth int
+	// rightExact counts right results at the exact name level.
+	wrongExact, wrongBoth, rightExact int
 	// tied counts strings not matched because two accounts tie at the
 	// exact name level.
 	tied           int
@@ -111,9 +139,11 @@ func (s affiliationScore) recall() float64    { return float64(s.right) / float6
 func (s affiliationScore) String() string {
 	return fmt.Sprintf("%d affiliations: %d right, %d wrong, %d unmatched; precision %.3f, recall %.3f; "+
 		"%d wrong answers match a name of the organisation exactly, %d of them in strings that name the labelled organisation in full too; "+
+		"answers that match a name exactly: %d right, precision %.3f; "+
 		"%d unmatched strings tie between accounts at the exact name level; %d labels are withdrawn records",
 		s.total, s.right, s.wrong, s.total-s.right-s.wrong, s.precision(), s.recall(),
-		s.wrongExact, s.wrongBoth, s.tied, s.labelWithdrawn)
+		s.wrongExact, s.wrongBoth, s.rightExact, float64(s.rightExact)/float64(s.rightExact+s.wrongExact),
+		s.tied, s.labelWithdrawn)
 }
 
 // scoreAffiliations matches the Crossref rows of the benchmark whose ROR
@@ -141,6 +171,9 @@ func scoreAffiliations(t *testing.T, ix *Index, rows [][]string) affiliationScor
 			}
 		case id == row[4]:
 			s.right++
+			if exact(res.Candidates[0]) {
+				s.rightExact++
+			}
 		default:
 			s.wrong++
 			if exact(res.Candidates[0]) {
