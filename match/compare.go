@@ -16,9 +16,10 @@ const (
 	// NameExact means the two comparison keys are equal, or equal once
 	// spaces are removed ("jp morgan" and "jpmorgan").
 	NameExact Level = "exact"
-	// NameTokens means both names hold the same words in another order,
-	// stop words aside ("smith a o" and "a o smith", "medical university
-	// of innsbruck" and "innsbruck medical university").
+	// NameTokens means both names hold the same words, stop words aside,
+	// in another order or with other stop words ("smith a o" and "a o
+	// smith", "medical university of innsbruck" and "innsbruck medical
+	// university").
 	NameTokens Level = "same-tokens"
 	// NameTrade means one record's name equals a trade name (d/b/a) or
 	// the legal name of the other.

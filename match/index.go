@@ -441,25 +441,27 @@ const (
 // relation was a candidate: the record's first word, or its acronym key,
 // must have formed a block.
 //
-// For a part of a mention (mention true) only the prefix rule applies. An
-// account's name of two words or more that starts the part counts,
+// For a part of a mention (part not nil) only the prefix rule applies.
+// An account's name of two words or more that starts the part counts,
 // whatever the part adds. A mention names units after their institution,
 // so "Stanford University School of Medicine" names "Stanford
-// University". A one-word name counts only when the part writes it in
-// capitals, as an acronym ("NYU School of Medicine"), because a part such
-// as "Department of Pathology" would otherwise name the company "Dept".
-// It does not count when the rest of the part is a city other than the
-// account's ("WWU Münster" is not "WWU" of Bellingham).
+// University". A one-word name counts only as an acronym: the account
+// writes it in capitals and the part starts with it in capitals, in text
+// that is not all capitals ("NYU School of Medicine"). Otherwise "DEPT OF
+// PATHOLOGY" would name the company "Dept". The acronym does not count
+// when the rest of the part is a city other than the account's ("WWU
+// Münster" is not "WWU" of Bellingham).
 // An account's name that starts with a part of two words or more and adds
 // at most two words, not all generic, counts too ("Corvinus University"
-// names "Corvinus University of Budapest"). So does an account's name
-// that adds only a bracketed qualifier to the part ("Ionis
-// Pharmaceuticals (United States)" for "Ionis Pharmaceuticals"), at the
-// unique prefix level.
-// Accounts at the strong or medium level are not rivals for a mention,
-// because those levels skip words of the part, and the upgraded account
-// wins a tie with them (see spelled).
-func (ix *Index) upgradeUniqueRelations(p *parsedRecord, all []scored, searched []uint64, mention bool) {
+// names "Corvinus University of Budapest"), unless the mention gives a
+// city other than the account's. So does an account's name that adds
+// only a bracketed qualifier to the part ("Ionis Pharmaceuticals (United
+// States)" for "Ionis Pharmaceuticals"), at the unique prefix level.
+// An account at the strong or medium level whose name lacks a word of the
+// part is no rival for a mention, because its level skips that word, and
+// the upgraded account wins a tie with it (see spelled).
+func (ix *Index) upgradeUniqueRelations(p *parsedRecord, all []scored, searched []uint64, part *mentionPart) {
+	mention := part != nil
 	if !p.hasName() || len(p.tokens) == 0 {
 		return
 	}
@@ -479,11 +481,11 @@ func (ix *Index) upgradeUniqueRelations(p *parsedRecord, all []scored, searched 
 	for _, s := range all {
 		switch s.levels.name {
 		case NameStrong, NameMedium:
-			// In a mention these levels skip words of the part, which
-			// names its institution in full first: "Johns Hopkins
-			// University School of Medicine" names "Johns Hopkins
-			// University" rather than "Johns Hopkins Medicine".
-			if mention {
+			// In a mention, a name that lacks words of the part skips
+			// them, while the part names its institution in full first:
+			// "Johns Hopkins University School of Medicine" names "Johns
+			// Hopkins University" rather than "Johns Hopkins Medicine".
+			if mention && !hasWords(ix.accounts[s.pos].parsed.name(s.levels.nameB).tokens, p.tokens) {
 				continue
 			}
 			fallthrough
@@ -499,7 +501,7 @@ func (ix *Index) upgradeUniqueRelations(p *parsedRecord, all []scored, searched 
 		for k := range len(account.aliases) + 1 {
 			a := account.name(k)
 			if mention {
-				rel := mentionNames(p, a, account.country, account.city)
+				rel := mentionNames(p, a, part, account)
 				prefix, short = prefix || rel, short || rel
 			} else {
 				prefix = prefix || isPrefixOf(p.tokens, a.tokens) || slices.Equal(p.tokens, a.tokens) || shortPrefixOf(a.tokens, p.tokens)
@@ -541,22 +543,36 @@ func (ix *Index) upgradeUniqueRelations(p *parsedRecord, all []scored, searched 
 	}
 }
 
-// mentionNames reports whether the part of a mention p is in a prefix
-// relation with a, a name form of an account of the given country and
-// folded city, as upgradeUniqueRelations describes for mentions.
-func mentionNames(p, a *parsedRecord, country, city string) bool {
+// mentionNames reports whether the part of a mention p, read as part
+// describes, is in a prefix relation with a, a name form of account, as
+// upgradeUniqueRelations describes for mentions.
+func mentionNames(p, a *parsedRecord, part *mentionPart, account *parsedRecord) bool {
 	switch {
 	case slices.Equal(p.tokens, a.tokens):
 		return true
 	case isPrefixOf(a.tokens, p.tokens):
-		return countWords(a.tokens) >= 2 || p.capsLead && (p.leadCity == "" || p.leadCity == city)
+		if countWords(a.tokens) >= 2 {
+			return true
+		}
+		return part.acronym && a.capitals && (part.leadCity == "" || part.leadCity == account.city)
 	case countWords(p.tokens) < 2:
 		return false
 	case shortPrefixOf(p.tokens, a.tokens):
-		return !onlyGenericAdded(p.tokens, a.tokens)
+		return !onlyGenericAdded(p.tokens, a.tokens) && (p.city == "" || account.city == "" || p.city == account.city)
 	}
 	return len(a.qualifiers) > 0 && slices.Equal(p.tokens, withoutWords(a.tokens, a.qualifiers)) &&
-		(p.country == "" || country == "" || p.country == country)
+		(p.country == "" || account.country == "" || p.country == account.country)
+}
+
+// hasWords reports whether tokens has every word of words, stop words
+// aside.
+func hasWords(tokens, words []string) bool {
+	for _, w := range words {
+		if !stopWords[w] && !slices.Contains(tokens, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // countWords returns the number of tokens that are not stop words.
@@ -712,7 +728,9 @@ type Result struct {
 	// is empty when the matched account has no parent in the index.
 	Parents []string `json:"parents,omitempty"`
 	// Candidates lists the best-scoring accounts, best first, at most five,
-	// without Duplicates. Ties in weight are ordered by index position.
+	// without Duplicates. Ties in weight are ordered by index position,
+	// except that MatchMention first puts the accounts it prefers in a
+	// tie first.
 	Candidates []Candidate `json:"candidates,omitempty"`
 	// Reason explains the decision in one sentence.
 	Reason string `json:"reason"`
@@ -758,7 +776,7 @@ func (ix *Index) match(r Record, keep int) Result {
 	}
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	return ix.decide(&p, -1, allUniqueRules, keep, false)
+	return ix.decide(&p, -1, allUniqueRules, keep, false, nil)
 }
 
 // uniqueRules selects the unique prefix and acronym rules of
@@ -779,9 +797,9 @@ const (
 // make the result ambiguous when the two accounts match each other,
 // because they then describe one company. The caller holds ix.mu for
 // reading.
-func (ix *Index) decide(p *parsedRecord, exclude int32, rules uniqueRules, keep int, joinTies bool) Result {
+func (ix *Index) decide(p *parsedRecord, exclude int32, rules uniqueRules, keep int, joinTies bool, part *mentionPart) Result {
 	p.weighTokens(ix.tokenWeight)
-	all, duplicates, found := ix.candidates(p, exclude, rules)
+	all, duplicates, found := ix.candidates(p, exclude, rules, part)
 	if !found {
 		return Result{Decision: NonMatch, Reason: "no account shares a name token or domain with the record"}
 	}
@@ -841,8 +859,8 @@ func (ix *Index) decide(p *parsedRecord, exclude int32, rules uniqueRules, keep 
 }
 
 // spelled ranks a name level by how much of one name the other spells
-// out: 2 when both have the same words, 1 when one name starts the other,
-// and 0 for a similarity that may skip words.
+// out: 2 when both have the same words, 1 at the unique prefix level,
+// where one name starts the other, and 0 for the other levels.
 func spelled(l Level) int {
 	switch l {
 	case NameExact, NameTokens, NameTrade:
@@ -879,7 +897,7 @@ type scored struct {
 // returns the comparable candidates, best first and at most maxCands, the
 // IDs of accounts with the same evidence as the best one, and whether any
 // account shared a block at all.
-func (ix *Index) candidates(p *parsedRecord, exclude int32, rules uniqueRules) (all []scored, duplicates []string, found bool) {
+func (ix *Index) candidates(p *parsedRecord, exclude int32, rules uniqueRules, part *mentionPart) (all []scored, duplicates []string, found bool) {
 	positions, searched := ix.blockedPositions(p)
 	if len(positions) == 0 {
 		return nil, nil, false
@@ -896,7 +914,7 @@ func (ix *Index) candidates(p *parsedRecord, exclude int32, rules uniqueRules) (
 		}
 	}
 	if rules != noUniqueRules {
-		ix.upgradeUniqueRelations(p, all, searched, rules == mentionUniqueRules)
+		ix.upgradeUniqueRelations(p, all, searched, part)
 	}
 	slices.SortFunc(all, func(x, y scored) int {
 		if c := cmp.Compare(y.levels.weight, x.levels.weight); c != 0 {

@@ -415,6 +415,48 @@ func TestMatchMentionPrefixBeatsSkips(t *testing.T) {
 	assert.Equal(t, "jhu", res.AccountID, res.Reason)
 }
 
+// TestMatchMentionRuleLimits checks mentions in company and affiliation
+// text where a rule for acronyms, prefixes or ambiguous parts could pick
+// the wrong account.
+func TestMatchMentionRuleLimits(t *testing.T) {
+	ix, err := NewIndex([]Record{
+		{ID: "head", Name: "HEAD NV", City: "Amsterdam", Country: "NL"},
+		{ID: "dept", Name: "Dept", Country: "US"},
+		{ID: "unity", Name: "Unity Technologies", Aliases: []string{"Unity"}, City: "San Francisco", Country: "US"},
+		{ID: "gs-group", Name: "The Goldman Sachs Group, Inc.", City: "New York", Country: "US"},
+		{ID: "gs-bank", Name: "Goldman Sachs Bank USA", City: "New York", Country: "US"},
+		{ID: "chop", Name: "Children's Hospital of Philadelphia", City: "Philadelphia", Country: "US"},
+		{ID: "boston-medical", Name: "Boston Medical Center", City: "Boston", Country: "US"},
+		{ID: "dtu", Name: "Technical University of Denmark", City: "Kongens Lyngby", Country: "DK"},
+		{ID: "mercy-1", Name: "Mercy Hospital", City: "Springfield", Country: "US"},
+		{ID: "mercy-2", Name: "Mercy Hospital", City: "Portland", Country: "US"},
+		{ID: "csir", Name: "Council of Scientific and Industrial Research", Aliases: []string{"CSIR"}, City: "New Delhi", Country: "IN"},
+		{ID: "ens", Name: "École Normale Supérieure de Lyon", Aliases: []string{"ÉNS"}, City: "Lyon", Country: "FR"},
+	})
+	require.NoError(t, err)
+	tests := []struct{ text, want string }{
+		// Text in capitals marks no acronym, and a one-word name that
+		// is not written in capitals is no acronym.
+		{"JOHN SMITH, HEAD OF SALES, Example Widgets GmbH", ""},
+		{"DEPT OF PATHOLOGY, Riverside Community Hospital", ""},
+		{"UNITY HEALTH TORONTO, St. Michael's Hospital", ""},
+		// An account whose name has every word of the part is a rival.
+		{"Goldman Sachs, New York, NY", "gs-group"},
+		// A city that differs from the account's rules out a name that
+		// the part only starts.
+		{"Department of Pediatrics, Children's Hospital, Boston, MA, USA", ""},
+		// An ambiguous part keeps only its own inner names out.
+		{"Mercy Hospital; Department of Health Technology at Technical University of Denmark", "dtu"},
+		// Acronyms before an en dash, and with a decomposed accent.
+		{"CSIR–Central Drug Research Institute, Lucknow, India", "csir"},
+		{"E\u0301NS Lyon, Laboratoire de Physique", "ens"},
+	}
+	for _, tt := range tests {
+		res := ix.MatchMention(tt.text, Record{})
+		assert.Equal(t, tt.want, res.AccountID, "%s: %s", tt.text, res.Reason)
+	}
+}
+
 func TestSplitBrackets(t *testing.T) {
 	tests := []struct {
 		in, bare string

@@ -6,6 +6,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // MatchMention finds the account that a free-text mention names, such as a
@@ -25,17 +27,19 @@ import (
 // institution after its units.
 //
 // Two accounts that match one part closely, which Match would call
-// ambiguous, are not a tie in two cases. The part spells one account's own
-// name and only an alias of the other ("York University"). Or one
-// account's name has the same words as the part and the other's lacks one
-// ("Medical University of Innsbruck" names "Innsbruck Medical University",
-// not "University of Innsbruck").
+// ambiguous, are not a tie when the part spells one account's own name
+// and only an alias of the other ("York University"), or spells out more
+// of one account's name. All of an account's words beat a name that the
+// part starts, which beats a similarity that skips words: "Medical
+// University of Innsbruck" names "Innsbruck Medical University", not
+// "University of Innsbruck".
 //
-// When no part matches and none is ambiguous between accounts, the runs
-// of two words or more inside the parts that spell an account's full name
-// or alias are matched instead, the longest run where runs overlap:
-// "Department of Health Technology at Technical University of Denmark"
-// names "Technical University of Denmark".
+// When no part matches, the runs of two words or more inside the parts
+// that spell an account's full name or alias are matched instead, the
+// longest run where runs overlap: "Department of Health Technology at
+// Technical University of Denmark" names "Technical University of
+// Denmark". A run inside a part that is ambiguous between accounts does
+// not count.
 //
 // hint supplies further evidence, such as a domain or a country, and its
 // Name is ignored. A text of places alone matches on the hint's evidence,
@@ -45,21 +49,27 @@ import (
 // part matches.
 func (ix *Index) MatchMention(text string, hint Record) Result {
 	record, spans, places := ix.mentionSpans(text, hint)
-	best, bestWeight, found := ix.bestSpan(record, spans)
-	if !found || best.Decision != Match && best.Decision != Ambiguous {
+	best, bestWeight, found, ambiguous := ix.bestSpan(record, spans)
+	if !found || best.Decision != Match {
 		// A span may name an account inside longer text: "Department of
 		// Health Technology at Technical University of Denmark". Such
-		// names count only when no whole span matches or is ambiguous,
-		// because a whole span is the better evidence of what the text
-		// names: when "Medical University of Innsbruck" is ambiguous
-		// between two accounts, the shorter name "University of
-		// Innsbruck" inside it leaves out the word that distinguishes them.
+		// names count only when no whole span matches, because a whole
+		// span is the better evidence of what the text names. For the
+		// same reason a name inside a span that is ambiguous between
+		// accounts does not count: when "Medical University of
+		// Innsbruck" is ambiguous, the shorter name "University of
+		// Innsbruck" inside it leaves out the word that distinguishes
+		// the accounts.
 		var names []string
 		for _, span := range spans {
 			names = append(names, ix.containedNames(span)...)
 		}
-		names = lastOfEach(names)
-		if r, w, ok := ix.bestSpan(record, names); ok && (!found || r.Decision == Match || w > bestWeight) {
+		names = slices.DeleteFunc(lastOfEach(names), func(name string) bool {
+			return slices.ContainsFunc(ambiguous, func(key string) bool {
+				return strings.Contains(" "+key+" ", " "+name+" ")
+			})
+		})
+		if r, w, ok, _ := ix.bestSpan(record, names); ok && (!found || r.Decision == Match || w > bestWeight) {
 			best, found = r, true
 		}
 	}
@@ -330,13 +340,18 @@ func lastOfEach(names []string) []string {
 }
 
 // bestSpan matches each span as the name of record and returns the best
-// result, its weight, and whether any span had a candidate. A match beats
-// any other decision, a higher weight beats a lower one, and a later span
+// result, its weight, whether any span had a candidate, and the name keys
+// of the spans that are ambiguous between accounts. A match beats any
+// other decision, a higher weight beats a lower one, and a later span
 // wins a tie.
-func (ix *Index) bestSpan(record Record, spans []string) (best Result, bestWeight float64, found bool) {
+func (ix *Index) bestSpan(record Record, spans []string) (best Result, bestWeight float64, found bool, ambiguous []string) {
 	for _, span := range spans {
 		record.Name = span
 		r := ix.matchPart(record)
+		if r.Decision == Ambiguous {
+			key, _, _, _ := nameKeys(span)
+			ambiguous = append(ambiguous, key)
+		}
 		if len(r.Candidates) == 0 {
 			continue
 		}
@@ -347,7 +362,7 @@ func (ix *Index) bestSpan(record Record, spans []string) (best Result, bestWeigh
 			best, bestWeight, found = r, w, true
 		}
 	}
-	return best, bestWeight, found
+	return best, bestWeight, found, ambiguous
 }
 
 // matchPart matches one part of a mention with the mention form of the
@@ -356,18 +371,61 @@ func (ix *Index) bestSpan(record Record, spans []string) (best Result, bestWeigh
 // Sleep Medicine") often spell some organisation's acronym.
 func (ix *Index) matchPart(r Record) Result {
 	p := parseRecord(r)
-	p.capsLead = capsLead(r.Name)
-	if p.capsLead {
-		if i := strings.IndexAny(r.Name, " -"); i > 0 && ix.isCity(r.Name[i+1:]) {
-			p.leadCity = foldPlace(r.Name[i+1:])
-		}
-	}
 	if !p.hasEvidence() {
 		return Result{Decision: NoEvidence, Reason: "no usable name or domain: " + p.evidenceNote(r)}
 	}
+	part := ix.readPart(r.Name)
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	return ix.decide(&p, -1, mentionUniqueRules, ix.maxCands, false)
+	return ix.decide(&p, -1, mentionUniqueRules, ix.maxCands, false, &part)
+}
+
+// mentionPart holds the facts about a mention part that its written form
+// gives beyond its name key, such as capitals.
+type mentionPart struct {
+	// acronym is set when the part starts with a word of three to eight
+	// capitals and has lower-case letters after it ("NYU School of
+	// Medicine"). In text written all in capitals, the capitals mark
+	// nothing.
+	acronym bool
+	// leadCity is the folded rest of such a part when that is the city
+	// of an indexed account ("LMU Munich").
+	leadCity string
+}
+
+// readPart reads the written form of a mention part.
+func (ix *Index) readPart(s string) mentionPart {
+	s = norm.NFC.String(s)
+	if i := strings.IndexAny(s, ",;，"); i >= 0 {
+		// A joined span: only its first part counts.
+		s = s[:i]
+	}
+	first, rest := leadWord(s)
+	var part mentionPart
+	if n := utf8.RuneCountInString(first); n < 3 || n > 8 || !allCapitals(first) || !hasLower(rest) {
+		return part
+	}
+	part.acronym = true
+	if ix.isCity(rest) {
+		part.leadCity = foldPlace(rest)
+	}
+	return part
+}
+
+// leadWord splits s at its first space or dash: "CSIR–Central Drug
+// Research Institute" gives "CSIR" and "Central Drug Research Institute".
+func leadWord(s string) (first, rest string) {
+	i := strings.IndexFunc(s, func(c rune) bool { return unicode.IsSpace(c) || unicode.Is(unicode.Pd, c) })
+	if i < 0 {
+		return s, ""
+	}
+	_, size := utf8.DecodeRuneInString(s[i:])
+	return s[:i], strings.TrimSpace(s[i+size:])
+}
+
+// hasLower reports whether s has a lower-case letter.
+func hasLower(s string) bool {
+	return strings.IndexFunc(s, unicode.IsLower) >= 0
 }
 
 // isCity reports whether s, folded, is the city of an indexed account.
@@ -441,25 +499,4 @@ func (ix *Index) namesAccount(joined string) bool {
 		}
 	}
 	return false
-}
-
-// capsLead reports whether the first word of s, up to a space or a
-// hyphen, has three to eight letters, all of them capitals. Two capitals
-// are too often a country code ("UK Biobank") to mark an acronym.
-func capsLead(s string) bool {
-	n := 0
-	for _, c := range s {
-		switch {
-		case c == ' ' || c == '-':
-			return n >= 3
-		case unicode.IsUpper(c):
-			n++
-			if n > 8 {
-				return false
-			}
-		default:
-			return false
-		}
-	}
-	return n >= 3
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // Record is one account or lead as another system stores it: a CRM account,
@@ -59,12 +60,9 @@ type parsedRecord struct {
 	tradeKeys   []string
 	qualifiers  []string // key words from bracketed qualifiers, sorted
 	placeholder bool
-	// capsLead is set on a part of a mention whose first word is written
-	// in capitals, as an acronym is ("NYU School of Medicine"), and
-	// leadCity to the folded rest of the part when that is a city ("LMU
-	// Munich").
-	capsLead bool
-	leadCity string
+	// capitals is set when the name as written has letters and all of
+	// them are capitals, as an acronym is ("NYU").
+	capitals bool
 
 	// aliases holds the parsed aliases, name fields only, without the
 	// ones whose key equals the name's or an earlier alias's.
@@ -100,10 +98,16 @@ func parseRecord(r Record) parsedRecord {
 		switch {
 		case !a.hasName():
 		case !p.hasName():
-			p.key, p.joined, p.tokens, p.tradeKeys, p.qualifiers, p.placeholder =
-				a.key, a.joined, a.tokens, a.tradeKeys, a.qualifiers, false
-		case a.key != p.key && !slices.ContainsFunc(p.aliases, func(b parsedRecord) bool { return b.key == a.key }):
-			p.aliases = append(p.aliases, a)
+			p.key, p.joined, p.tokens, p.tradeKeys, p.qualifiers, p.placeholder, p.capitals =
+				a.key, a.joined, a.tokens, a.tradeKeys, a.qualifiers, false, a.capitals
+		case a.key == p.key:
+			p.capitals = p.capitals || a.capitals
+		default:
+			if i := slices.IndexFunc(p.aliases, func(b parsedRecord) bool { return b.key == a.key }); i >= 0 {
+				p.aliases[i].capitals = p.aliases[i].capitals || a.capitals
+			} else {
+				p.aliases = append(p.aliases, a)
+			}
 		}
 	}
 
@@ -130,10 +134,24 @@ func parseRecord(r Record) parsedRecord {
 func (p *parsedRecord) setName(name string) {
 	p.key, p.tradeKeys, p.qualifiers, p.placeholder = nameKeys(name)
 	p.joined = strings.ReplaceAll(p.key, " ", "")
+	p.capitals = allCapitals(name)
 	p.tokens = nil
 	if p.key != "" {
 		p.tokens = strings.Split(p.key, " ")
 	}
+}
+
+// allCapitals reports whether s has a letter and no lower-case or
+// title-case letter.
+func allCapitals(s string) bool {
+	letter := false
+	for _, c := range s {
+		if unicode.IsLower(c) || unicode.IsTitle(c) {
+			return false
+		}
+		letter = letter || unicode.IsUpper(c)
+	}
+	return letter
 }
 
 // name returns name form i of p: p itself for 0 and alias i-1 otherwise.
