@@ -332,6 +332,8 @@ func TestMatchMention(t *testing.T) {
 		// of a long text.
 		{"Yale University (New Haven, CT)", "yale"},
 		{"Yale University，New Haven，USA", "yale"},
+		{"Jane Doe | Director of Admissions | Yale University", "yale"},
+		{"Jane Doe | Professor • NYU School of Medicine", "nyu"},
 		{strings.Repeat("Department of Medicine, ", 40) + "Yale University, USA", "yale"},
 		{"Department of Neurology, Yale University, New Haven, CT, USA", "yale"},
 		{"Department of Pathology, University of Pennsylvania, Philadelphia, PA, USA", "upenn"},

@@ -14,7 +14,9 @@ import (
 // research affiliation ("Department of Neurology, Yale University School of
 // Medicine, New Haven, CT, USA") or a signature line.
 //
-// The text is split into parts at commas and semicolons outside brackets.
+// The text is split into parts at commas, semicolons, vertical bars and
+// bullets outside brackets, as affiliations and signature lines separate
+// them.
 // A trailing country or US state, and any part that names the city of an
 // indexed account, become evidence rather than names, even with a
 // footnote number after them ("San Diego 7"). A bracketed country
@@ -173,8 +175,9 @@ const (
 )
 
 // splitParts splits text into trimmed, non-empty parts at commas and
-// semicolons outside brackets, ASCII or full-width. It keeps the last
-// maxParts parts and cuts each part to maxPartBytes bytes.
+// semicolons, ASCII or full-width, vertical bars and bullets, outside
+// brackets. It keeps the last maxParts parts and cuts each part to
+// maxPartBytes bytes.
 func splitParts(text string) []string {
 	var parts []string
 	depth, start := 0, 0
@@ -197,7 +200,7 @@ func splitParts(text string) []string {
 			depth++
 		case ')', ']', '）':
 			depth = max(depth-1, 0)
-		case ',', ';', '，', '；':
+		case ',', ';', '，', '；', '|', '•':
 			if depth == 0 {
 				add(text[start:i])
 				start = i + utf8.RuneLen(r)
