@@ -28,6 +28,9 @@ func TestRunSample(t *testing.T) {
 		"coverage(marketing)", "coverage(sales)", "coverage(marketing,sales)", "Unmatched and rejected rows"} {
 		assert.Contains(t, text, want)
 	}
+	// The region that neither team reached has no share of the reached
+	// accounts.
+	assert.Regexp(t, `(?m)^neither\s+\d+\s+[\d.]+%\s+n/a$`, text)
 	raw, err := os.ReadFile(svg)
 	require.NoError(t, err)
 	require.NoError(t, xml.Unmarshal(raw, new(struct{})), "the SVG does not parse")

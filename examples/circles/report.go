@@ -455,9 +455,11 @@ func percent(n, of int) string {
 	return strconv.FormatFloat(100*float64(n)/float64(of), 'f', 1, 64) + "%"
 }
 
+// reachedShare formats a region's share of the reached accounts, which
+// does not apply to the region that neither team reached.
 func reachedShare(sets []string, count, union int) string {
 	if len(sets) == 0 {
-		return ""
+		return "n/a"
 	}
 	return percent(count, union)
 }
