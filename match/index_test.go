@@ -276,6 +276,8 @@ func TestMatchMention(t *testing.T) {
 		{ID: "lmu-la", Name: "Loyola Marymount University", Aliases: []string{"LMU"}, City: "Los Angeles", Country: "US"},
 		{ID: "wwu", Name: "Western Washington University", Aliases: []string{"WWU"}, City: "Bellingham", Country: "US"},
 		{ID: "muenster", Name: "University of Münster", City: "Münster", Country: "DE"},
+		{ID: "amu", Name: "Aix-Marseille University", City: "Marseille", Country: "FR"},
+		{ID: "inserm", Name: "Inserm", Aliases: []string{"INSERM"}, City: "Paris", Country: "FR"},
 		{ID: "kentucky", Name: "University of Kentucky", Aliases: []string{"UK"}, City: "Lexington", Country: "US"},
 		{ID: "uibk", Name: "University of Innsbruck", City: "Innsbruck", Country: "AT"},
 		{ID: "mui", Name: "Innsbruck Medical University", City: "Innsbruck", Country: "AT"},
@@ -304,6 +306,9 @@ func TestMatchMention(t *testing.T) {
 		{"Imaging Team, UK Biobank", ""},
 		{"Department of Geology, WWU Bellingham", "wwu"},
 		{"Institute of Cell Biology, WWU Münster", ""},
+		// A name of two words or more wins a tie with a one-word name in
+		// a later part, such as an agency's acronym.
+		{"Turing Centre for Living Systems, Aix-Marseille University, INSERM", "amu"},
 		// The account's own name wins over another account's alias.
 		{"Department of Biology, York University", "yorku"},
 		// The same words in another order.

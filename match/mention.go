@@ -25,8 +25,9 @@ import (
 // another name ("(KAIST)"). Each remaining part longer than three letters,
 // each group of two words or more, and each two neighbouring parts joined,
 // unless both are places or short, are matched as names. The strongest
-// match wins, and a later part wins a tie, because such texts name the
-// institution after its units.
+// match wins. In a tie a part of two words or more beats a one-word part,
+// and then a later part wins, because such texts name the institution
+// after its units.
 //
 // Two accounts that match one part closely, which Match would call
 // ambiguous, are not a tie when the part spells one account's own name
@@ -345,9 +346,12 @@ func lastOfEach(names []string) []string {
 // bestSpan matches each span as the name of record and returns the best
 // result, its weight, whether any span had a candidate, and the name keys
 // of the spans that are ambiguous between accounts. A match beats any
-// other decision, a higher weight beats a lower one, and a later span
-// wins a tie.
+// other decision, and a higher weight beats a lower one. In a tie, a span
+// of two words or more beats a one-word span, which is often the acronym
+// of an agency listed beside the institution ("Aix-Marseille University,
+// INSERM"), and then a later span wins.
 func (ix *Index) bestSpan(record Record, spans []string) (best Result, bestWeight float64, found bool, ambiguous []string) {
+	bestLong := false
 	for _, span := range spans {
 		record.Name = span
 		r := ix.matchPart(record)
@@ -359,10 +363,12 @@ func (ix *Index) bestSpan(record Record, spans []string) (best Result, bestWeigh
 			continue
 		}
 		w := r.Candidates[0].Comparison.Weight
+		key, _, _, _ := nameKeys(span)
+		long := countWords(strings.Fields(key)) >= 2
 		better := !found || (r.Decision == Match && best.Decision != Match) ||
-			(r.Decision == Match) == (best.Decision == Match) && w >= bestWeight
+			(r.Decision == Match) == (best.Decision == Match) && (w > bestWeight || w == bestWeight && (long || !bestLong))
 		if better {
-			best, bestWeight, found = r, w, true
+			best, bestWeight, found, bestLong = r, w, true, long
 		}
 	}
 	return best, bestWeight, found, ambiguous
