@@ -16,7 +16,7 @@ const (
 	// NameExact means the two comparison keys are equal, or equal once
 	// spaces are removed ("jp morgan" and "jpmorgan").
 	NameExact Level = "exact"
-	// NameTokens means both names hold the same words, stop words aside,
+	// NameTokens means both names have the same words, stop words aside,
 	// in another order or with other stop words ("smith a o" and "a o
 	// smith", "medical university of innsbruck" and "innsbruck medical
 	// university").
@@ -536,7 +536,7 @@ func nameDetail(a, b *parsedRecord, level Level) string {
 	return quote(a.key) + " and " + quote(b.key)
 }
 
-// sameWords reports whether a and b hold the same words, besides stop
+// sameWords reports whether a and b have the same words, besides stop
 // words, in any order: "medical university of innsbruck" and "innsbruck
 // medical university".
 func sameWords(a, b []string) bool {

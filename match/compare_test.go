@@ -65,7 +65,7 @@ func TestCompareQualifierLevel(t *testing.T) {
 	}
 }
 
-// TestCompareSameTokensLevel checks that names holding the same words in
+// TestCompareSameTokensLevel checks that names with the same words in
 // another order reach the same-tokens level, whether or not both spell
 // out the stop words, and that a word more or a word typed differently
 // does not.

@@ -171,5 +171,5 @@ func (ix *Index) matchOther(pos, keep int) Result {
 	if !p.hasEvidence() {
 		return Result{Decision: NoEvidence, Reason: "no usable name or domain: " + p.evidenceNote(Record{Name: a.name})}
 	}
-	return ix.decide(&p, int32(pos), allUniqueRules, keep, true, nil)
+	return ix.decide(&p, int32(pos), keep, true, nil)
 }

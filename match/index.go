@@ -481,10 +481,11 @@ func (ix *Index) upgradeUniqueRelations(p *parsedRecord, all []scored, searched 
 	for _, s := range all {
 		switch s.levels.name {
 		case NameStrong, NameMedium:
-			// In a mention, a name that lacks words of the part skips
-			// them, while the part names its institution in full first:
-			// "Johns Hopkins University School of Medicine" names "Johns
-			// Hopkins University" rather than "Johns Hopkins Medicine".
+			// In a mention, a name that lacks words of the part matched
+			// by skipping them, but the part names its institution in
+			// full first: "Johns Hopkins University School of Medicine"
+			// names "Johns Hopkins University", not "Johns Hopkins
+			// Medicine".
 			if mention && !hasWords(ix.accounts[s.pos].parsed.name(s.levels.nameB).tokens, p.tokens) {
 				continue
 			}
@@ -543,9 +544,9 @@ func (ix *Index) upgradeUniqueRelations(p *parsedRecord, all []scored, searched 
 	}
 }
 
-// mentionNames reports whether the part of a mention p, read as part
-// describes, is in a prefix relation with a, a name form of account, as
-// upgradeUniqueRelations describes for mentions.
+// mentionNames reports whether p, a mention part whose written form part
+// describes, is in a prefix relation with a, a name form of account (see
+// upgradeUniqueRelations).
 func mentionNames(p, a *parsedRecord, part *mentionPart, account *parsedRecord) bool {
 	switch {
 	case slices.Equal(p.tokens, a.tokens):
@@ -564,8 +565,8 @@ func mentionNames(p, a *parsedRecord, part *mentionPart, account *parsedRecord) 
 		(p.country == "" || account.country == "" || p.country == account.country)
 }
 
-// hasWords reports whether tokens has every word of words, stop words
-// aside.
+// hasWords reports whether tokens contains every word of words, stop
+// words aside.
 func hasWords(tokens, words []string) bool {
 	for _, w := range words {
 		if !stopWords[w] && !slices.Contains(tokens, w) {
@@ -729,8 +730,8 @@ type Result struct {
 	Parents []string `json:"parents,omitempty"`
 	// Candidates lists the best-scoring accounts, best first, at most five,
 	// without Duplicates. Ties in weight are ordered by index position,
-	// except that MatchMention first puts the accounts it prefers in a
-	// tie first.
+	// except that MatchMention puts the accounts it prefers in a tie
+	// ahead of the others.
 	Candidates []Candidate `json:"candidates,omitempty"`
 	// Reason explains the decision in one sentence.
 	Reason string `json:"reason"`
@@ -776,30 +777,21 @@ func (ix *Index) match(r Record, keep int) Result {
 	}
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	return ix.decide(&p, -1, allUniqueRules, keep, false, nil)
+	return ix.decide(&p, -1, keep, false, nil)
 }
 
-// uniqueRules selects the unique prefix and acronym rules of
-// upgradeUniqueRelations.
-type uniqueRules int
-
-const (
-	noUniqueRules      uniqueRules = iota
-	allUniqueRules                 // Index.Match and Deduplicate
-	mentionUniqueRules             // MatchMention: see upgradeUniqueRelations
-)
-
 // decide matches p against the index, leaving out the account at position
-// exclude (-1 for none). rules selects the unique prefix and acronym rules
-// (see upgradeUniqueRelations). The result explains at most keep
+// exclude (-1 for none). For a part of a mention, part is not nil, and the
+// mention forms of the unique prefix rule and of ties apply (see
+// upgradeUniqueRelations and MatchMention). The result explains at most keep
 // candidates, but the decision looks at all of them. With joinTies, which
 // Deduplicate sets, a rival within the margin of the best account does not
 // make the result ambiguous when the two accounts match each other,
 // because they then describe one company. The caller holds ix.mu for
 // reading.
-func (ix *Index) decide(p *parsedRecord, exclude int32, rules uniqueRules, keep int, joinTies bool, part *mentionPart) Result {
+func (ix *Index) decide(p *parsedRecord, exclude int32, keep int, joinTies bool, part *mentionPart) Result {
 	p.weighTokens(ix.tokenWeight)
-	all, duplicates, found := ix.candidates(p, exclude, rules, part)
+	all, duplicates, found := ix.candidates(p, exclude, part)
 	if !found {
 		return Result{Decision: NonMatch, Reason: "no account shares a name token or domain with the record"}
 	}
@@ -826,13 +818,13 @@ func (ix *Index) decide(p *parsedRecord, exclude int32, rules uniqueRules, keep 
 		if joinTies && ix.accountsMatch(all[0].pos, rival.pos) {
 			continue
 		}
-		if rules == mentionUniqueRules && aliasOnly(rival.levels) > aliasOnly(all[0].levels) {
+		if part != nil && aliasOnly(rival.levels) > aliasOnly(all[0].levels) {
 			// The mention spells the best account's own name and only
 			// an alias of the rival's, such as a former name or a name
 			// in another language.
 			continue
 		}
-		if rules == mentionUniqueRules && spelled(all[0].levels.name) > spelled(rival.levels.name) {
+		if part != nil && spelled(all[0].levels.name) > spelled(rival.levels.name) {
 			// The mention spells out more of the best account's name
 			// than of the rival's: "Medical University of Innsbruck"
 			// names "Innsbruck Medical University", not "University of
@@ -897,7 +889,7 @@ type scored struct {
 // returns the comparable candidates, best first and at most maxCands, the
 // IDs of accounts with the same evidence as the best one, and whether any
 // account shared a block at all.
-func (ix *Index) candidates(p *parsedRecord, exclude int32, rules uniqueRules, part *mentionPart) (all []scored, duplicates []string, found bool) {
+func (ix *Index) candidates(p *parsedRecord, exclude int32, part *mentionPart) (all []scored, duplicates []string, found bool) {
 	positions, searched := ix.blockedPositions(p)
 	if len(positions) == 0 {
 		return nil, nil, false
@@ -913,14 +905,12 @@ func (ix *Index) candidates(p *parsedRecord, exclude int32, rules uniqueRules, p
 			all = append(all, scored{l, pos})
 		}
 	}
-	if rules != noUniqueRules {
-		ix.upgradeUniqueRelations(p, all, searched, part)
-	}
+	ix.upgradeUniqueRelations(p, all, searched, part)
 	slices.SortFunc(all, func(x, y scored) int {
 		if c := cmp.Compare(y.levels.weight, x.levels.weight); c != 0 {
 			return c
 		}
-		if rules == mentionUniqueRules {
+		if part != nil {
 			if c := cmp.Compare(aliasOnly(x.levels), aliasOnly(y.levels)); c != 0 {
 				return c
 			}

@@ -57,12 +57,10 @@ func (ix *Index) MatchMention(text string, hint Record) Result {
 		// A span may name an account inside longer text: "Department of
 		// Health Technology at Technical University of Denmark". Such
 		// names count only when no whole span matches, because a whole
-		// span is the better evidence of what the text names. For the
-		// same reason a name inside a span that is ambiguous between
-		// accounts does not count: when "Medical University of
-		// Innsbruck" is ambiguous, the shorter name "University of
-		// Innsbruck" inside it leaves out the word that distinguishes
-		// the accounts.
+		// span is the better evidence. A name inside an ambiguous span
+		// does not count either, because it leaves out the words that
+		// distinguish the accounts ("University of Innsbruck" inside
+		// "Medical University of Innsbruck").
 		var names []string
 		for _, span := range spans {
 			names = append(names, ix.containedNames(span)...)
@@ -355,15 +353,14 @@ func (ix *Index) bestSpan(record Record, spans []string) (best Result, bestWeigh
 	for _, span := range spans {
 		record.Name = span
 		r := ix.matchPart(record)
+		key, _, _, _ := nameKeys(span)
 		if r.Decision == Ambiguous {
-			key, _, _, _ := nameKeys(span)
 			ambiguous = append(ambiguous, key)
 		}
 		if len(r.Candidates) == 0 {
 			continue
 		}
 		w := r.Candidates[0].Comparison.Weight
-		key, _, _, _ := nameKeys(span)
 		long := countWords(strings.Fields(key)) >= 2
 		better := !found || (r.Decision == Match && best.Decision != Match) ||
 			(r.Decision == Match) == (best.Decision == Match) && (w > bestWeight || w == bestWeight && (long || !bestLong))
@@ -386,11 +383,11 @@ func (ix *Index) matchPart(r Record) Result {
 	part := ix.readPart(r.Name)
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	return ix.decide(&p, -1, mentionUniqueRules, ix.maxCands, false, &part)
+	return ix.decide(&p, -1, ix.maxCands, false, &part)
 }
 
-// mentionPart holds the facts about a mention part that its written form
-// gives beyond its name key, such as capitals.
+// mentionPart describes what the written form of a mention part adds to
+// its name key, such as a leading acronym in capitals.
 type mentionPart struct {
 	// acronym is set when the part starts with a word of three to eight
 	// capitals and has lower-case letters after it ("NYU School of
@@ -406,7 +403,7 @@ type mentionPart struct {
 func (ix *Index) readPart(s string) mentionPart {
 	s = norm.NFC.String(s)
 	if i := strings.IndexAny(s, ",;，"); i >= 0 {
-		// A joined span: only its first part counts.
+		// A joined span counts up to its first comma.
 		s = s[:i]
 	}
 	first, rest := leadWord(s)

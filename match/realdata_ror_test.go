@@ -87,8 +87,8 @@ func TestRORAffiliations(t *testing.T) {
 	texts, conflicting := conflictingLabels(rows)
 	t.Logf("%d strings carry two or more labels, over %d rows, and at most one label of each can be matched", texts, conflicting)
 	// NOTE: the target is precision 0.95 and recall 0.85. Recall meets it,
-	// and precision stays at 0.924, which the first bound guards. Most wrong
-	// results are an organisation that the string names in full, beside
+	// and precision stays at 0.924, which the first assertion checks. Most
+	// wrong results are an organisation that the string names in full, beside
 	// the labelled one (a medical school and its university, an institute
 	// and its national agency), where the label picked the other. Even the
 	// results whose organisation the string names exactly are right only
